@@ -1,0 +1,7 @@
+export function Options() {
+  return (
+    <main>
+      <h1>Cleartune settings</h1>
+    </main>
+  );
+}

@@ -1,0 +1,8 @@
+import { setupBackground } from '@/lib/background';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    setupBackground();
+  },
+});
