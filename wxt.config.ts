@@ -8,7 +8,8 @@ const E2E_ORIGIN = 'https://composer.test/*';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  outDir: '.output',
+  // Parallel work trees can build side by side: CLEARTUNE_OUT_DIR=.output-mine npm run build:e2e
+  outDir: process.env.CLEARTUNE_OUT_DIR ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ mode }) => ({
     name: 'Cleartune',

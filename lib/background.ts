@@ -1,10 +1,18 @@
+import { catalogHandlers, setupCatalogRefresh } from './catalog/background';
+import { composerHandlers, setupComposerRelay } from './composer/background';
 import { handleMessages } from './messaging';
-import { chosenItem, takeNotices } from './storage';
+import { takeNotices } from './storage';
 
-/** Wires the background: message handlers, alarms, dynamic content scripts. */
+/**
+ * Wires the background. Each part contributes its message handlers; the one listener validates
+ * every message before any handler runs.
+ */
 export function setupBackground(): void {
   handleMessages({
-    getChosen: () => chosenItem.get(),
+    ...catalogHandlers(),
+    ...composerHandlers(),
     takeNotices: () => takeNotices(),
   });
+  setupCatalogRefresh();
+  setupComposerRelay();
 }

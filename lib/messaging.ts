@@ -203,7 +203,7 @@ function unwrapReply(reply: unknown, output: z.ZodType): unknown {
   return output.parse(parsed.data.value);
 }
 
-type Handlers = {
+export type MessageHandlers = {
   [T in MessageType]?: (
     data: z.output<Protocol[T]['input']>,
     sender: Browser.runtime.MessageSender,
@@ -232,7 +232,7 @@ function respond(run: () => unknown, sendResponse: (reply: Reply) => void): true
  * The background's listener: unknown types, bad payloads and senders that may not send a type are
  * refused with an error reply, and the handler never runs.
  */
-export function createMessageListener(handlers: Handlers, ownId: string, ownUrl: string): Listener {
+export function createMessageListener(handlers: MessageHandlers, ownId: string, ownUrl: string): Listener {
   return (message, sender, sendResponse) => {
     const envelope = envelopeSchema.safeParse(message);
     if (!envelope.success) return undefined;
@@ -263,7 +263,7 @@ export function createMessageListener(handlers: Handlers, ownId: string, ownUrl:
   };
 }
 
-export function handleMessages(handlers: Handlers): () => void {
+export function handleMessages(handlers: MessageHandlers): () => void {
   const listener = createMessageListener(handlers, browser.runtime.id, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);

@@ -15,7 +15,7 @@ import {
   type Worker,
 } from '@playwright/test';
 
-export const EXTENSION_PATH = path.resolve('.output/chrome-mv3-e2e');
+export const EXTENSION_PATH = path.resolve(process.env.CLEARTUNE_OUT_DIR ?? '.output', 'chrome-mv3-e2e');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FIXTURE_DIR = path.resolve('tests/fixtures/pages');
 

@@ -1,5 +1,7 @@
 /// <reference types="chrome" />
+
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, serveFixturePage, test } from './fixtures';
 
 test('the background answers a typed message from an extension page', async ({ openPopup }) => {
@@ -30,7 +32,10 @@ test('the content script runs on a fixture composer page', async ({ context, col
 });
 
 test('the production manifest has no trace of the e2e test origin', () => {
-  const manifest = readFileSync('.output/chrome-mv3/manifest.json', 'utf8');
+  const manifest = readFileSync(
+    path.resolve(process.env.CLEARTUNE_OUT_DIR ?? '.output', 'chrome-mv3/manifest.json'),
+    'utf8',
+  );
   expect(manifest).toContain('tiktokstudio');
   expect(manifest).not.toContain('composer.test');
 });
