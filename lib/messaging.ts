@@ -14,9 +14,11 @@ import { chosenTrackSchema, clipChoiceSchema, providerSchema, trackSchema } from
 export const sourceSchema = z.enum(['bundle-social', 'layers', 'all']);
 export type Source = z.infer<typeof sourceSchema>;
 
+/** `ALL` is ours, not bundle.social's: every genre of the range, merged (tracks in several genres once). */
+export const ALL_GENRES = 'ALL' as const;
 export const catalogQuerySchema = z.object({
   source: sourceSchema,
-  genre: genreSchema,
+  genre: z.union([genreSchema, z.literal(ALL_GENRES)]),
   range: dateRangeSchema,
 });
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
