@@ -15,7 +15,7 @@ export default defineConfig({
     name: 'Cleartune',
     description:
       'Find trending, pre-cleared TikTok tracks and put the right one into a post, without the mistakes.',
-    permissions: ['storage', 'alarms', 'scripting', 'tabs'],
+    permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: [
       'https://api.bundle.social/*',
       'https://api.layers.com/*',
