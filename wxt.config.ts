@@ -11,7 +11,7 @@ export default defineConfig({
   // Parallel work trees can build side by side: CLEARTUNE_OUT_DIR=.output-mine npm run build:e2e
   outDir: process.env.CLEARTUNE_OUT_DIR ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'Cleartune',
     description:
       'Find trending, pre-cleared TikTok tracks and put the right one into a post, without the mistakes.',
@@ -24,6 +24,17 @@ export default defineConfig({
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Cleartune' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'cleartune@cleartune.app',
+              // The user's own API keys go to the providers they connect (PRIVACY.md); nothing else leaves.
+              data_collection_permissions: { required: ['authenticationInfo'] },
+            },
+          },
+        }
+      : {}),
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
