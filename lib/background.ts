@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { catalogHandlers, setupCatalogRefresh } from './catalog/background';
 import { composerHandlers, setupComposerRelay } from './composer/background';
 import { handleMessages } from './messaging';
@@ -8,6 +9,8 @@ import { takeNotices } from './storage';
  * every message before any handler runs.
  */
 export function setupBackground(): void {
+  // Extension pages forbid eval; without this zod probes `new Function` and trips the CSP.
+  z.config({ jitless: true });
   handleMessages({
     ...catalogHandlers(),
     ...composerHandlers(),
