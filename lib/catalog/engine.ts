@@ -1,0 +1,160 @@
+/**
+ * The catalog engine: answers at once from the cache, refreshes behind the answer when due, waits
+ * only when there is nothing to show yet. Everything it needs survives a worker restart in storage;
+ * only in-flight requests live in memory.
+ */
+
+import type { ProviderError } from '../errors';
+import { DATE_RANGE_LABELS, genreLabel } from '../genres';
+import type { CatalogAnswer, CatalogPart, CatalogQuery, Team } from '../messaging';
+import { fetchTeams } from '../providers/bundle-social';
+import { providerError } from '../providers/provider-error';
+import { withRetries } from '../providers/retry';
+import { type Settings, settingsItem } from '../storage';
+import { PROVIDER_NAMES, type Provider, type Track } from '../track';
+import { buildPart } from './answer';
+import { cmlEntry, type EntryId, entryKey, LAYERS_ENTRY } from './entry-key';
+import { type CatalogCache, createCatalogCache } from './entry-store';
+import { isDue } from './freshness';
+import { type Batch, createRefresher, preflight, type RefreshEnv } from './refresh';
+import { entriesOf, recentlyUsedEntries, recordUsage, settingsChangedAtItem } from './usage';
+
+export interface CatalogEnv extends RefreshEnv {
+  /** A first-run popup waits at most this long for its first list (a request's timeout, plus a little). */
+  firstFetchWaitMs?: number;
+  budgetBytes?: number;
+}
+
+/** The periodic refresh runs this often, and renews entries that would go stale before its next run. */
+export const REFRESH_PERIOD_MS = 30 * 60_000;
+
+/** Waits for the first of `runs` to settle, or `ms`, whichever comes first. */
+async function firstOf(runs: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([...runs, limit]).catch(() => undefined);
+  clearTimeout(timer);
+}
+
+export function createCatalogEngine(env: CatalogEnv) {
+  const cache: CatalogCache = createCatalogCache(env);
+  const refresher = createRefresher(env, cache);
+  const firstFetchWaitMs = env.firstFetchWaitMs ?? (env.timeoutMs ?? 15_000) + 5_000;
+
+  async function answerPart(
+    provider: Provider,
+    ids: EntryId[],
+    settings: Settings,
+    force: boolean,
+  ): Promise<{ part: CatalogPart; tracks: Track[] }> {
+    const changedAt = await settingsChangedAtItem.get();
+    let entries = await cache.read(ids);
+    const now = env.now();
+    const due = force ? ids : ids.filter((id) => isDue(entries.get(entryKey(id)), now, changedAt));
+    const cannot = await preflight(env, provider, settings);
+    let blocked: ProviderError | null = cannot?.kind === 'not-configured' ? cannot : null;
+    if (due.length > 0 && cannot) blocked = cannot;
+    if (due.length > 0 && !cannot) {
+      const batch: Batch = { stoppedBy: null };
+      const runs = due.map((id) => refresher.refresh(id, settings, { force, batch }));
+      const hasTracks = [...entries.values()].some((entry) => entry.fetchedAt !== null);
+      if (force) await Promise.all(runs);
+      else if (!hasTracks) await firstOf(runs, firstFetchWaitMs);
+      for (const run of runs) run.catch(() => undefined);
+      if (force || !hasTracks) entries = await cache.read(ids);
+    }
+    if (entries.size > 0) cache.touch([...entries.values()].map((entry) => entry.id)).catch(() => undefined);
+    return buildPart({
+      provider,
+      entries: [...entries.values()],
+      expected: ids.length,
+      refreshing: ids.some((id) => refresher.isRefreshing(id)),
+      blocked,
+      now: env.now(),
+    });
+  }
+
+  async function answer(query: CatalogQuery, force: boolean): Promise<CatalogAnswer> {
+    const [settings] = await Promise.all([settingsItem.get(), recordUsage(query, env.now())]);
+    const { cml, layers } = entriesOf(query);
+    const parts = await Promise.all([
+      ...(cml.length > 0 ? [answerPart('bundle-social', cml, settings, force)] : []),
+      ...(layers.length > 0 ? [answerPart('layers', layers, settings, force)] : []),
+    ]);
+    return {
+      tracks: parts.flatMap((p) => p.tracks),
+      parts: parts.map((p) => p.part),
+      offline: !env.isOnline(),
+    };
+  }
+
+  return {
+    /** Answers from the cache at once; starts a refresh behind the answer when one is due. */
+    getCatalog: (query: CatalogQuery) => answer(query, false),
+    /** Refreshes every entry of the query now and answers once they are done. */
+    refreshCatalog: (query: CatalogQuery) => answer(query, true),
+
+    /** The periodic refresh: what was used in the last week and is (nearly) stale; nothing while offline. */
+    async refreshRecent(): Promise<void> {
+      if (!env.isOnline()) return;
+      const now = env.now();
+      const ids = await recentlyUsedEntries(now);
+      const settings = await settingsItem.get();
+      const changedAt = await settingsChangedAtItem.get();
+      const entries = await cache.read(ids);
+      const byProvider = new Map<Provider, Batch>();
+      const runs: Promise<unknown>[] = [];
+      for (const id of ids) {
+        if (!isDue(entries.get(entryKey(id)), now, changedAt, REFRESH_PERIOD_MS)) continue;
+        if (!byProvider.has(id.provider)) {
+          const cannot = await preflight(env, id.provider, settings);
+          byProvider.set(id.provider, { stoppedBy: cannot });
+        }
+        const batch = byProvider.get(id.provider) as Batch;
+        if (!batch.stoppedBy) runs.push(refresher.refresh(id, settings, { force: true, batch }));
+      }
+      await Promise.allSettled(runs);
+    },
+
+    /** The teams a key can see: the saved key, or one typed into the options page but not saved yet. */
+    async listTeams(apiKey?: string): Promise<{ teams: Team[]; error: ProviderError | null }> {
+      const key = apiKey ?? (await settingsItem.get()).bundleSocialKey;
+      if (!key)
+        return { teams: [], error: providerError('bundle-social', 'not-configured', { missing: 'key' }) };
+      if (!env.isOnline()) return { teams: [], error: providerError('bundle-social', 'offline') };
+      const result = await withRetries(
+        env,
+        () => refresher.limit(() => fetchTeams(env, key)),
+        env.retryPolicy,
+      );
+      return result.ok ? { teams: result.value, error: null } : { teams: [], error: result.error };
+    },
+
+    /** A real request with the saved settings; it also fills the cache with the default list. */
+    async testConnection(
+      provider: Provider,
+    ): Promise<{ ok: boolean; message: string; error: ProviderError | null }> {
+      const settings = await settingsItem.get();
+      const cannot = await preflight(env, provider, settings);
+      if (cannot) return { ok: false, message: cannot.message, error: cannot };
+      const id =
+        provider === 'layers' ? LAYERS_ENTRY : cmlEntry(settings.defaultGenre, settings.defaultRange);
+      const error = await refresher.refresh(id, settings, { force: true });
+      if (error) return { ok: false, message: error.message, error };
+      const count = (await cache.read([id])).get(entryKey(id))?.tracks.length ?? 0;
+      const what =
+        id.provider === 'layers'
+          ? `${count} tracks in the catalog`
+          : `${count} trending tracks for ${genreLabel(id.genre)}, ${DATE_RANGE_LABELS[id.range]}`;
+      return { ok: true, message: `${PROVIDER_NAMES[provider]} works: ${what}.`, error: null };
+    },
+
+    /** Called when a key or the team changes: failures they caused are retried at the next look. */
+    noteSettingsChanged: () => settingsChangedAtItem.set(env.now()),
+
+    cacheBytes: () => cache.totalBytes(),
+  };
+}
+export type CatalogEngine = ReturnType<typeof createCatalogEngine>;

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { httpsUrlSchema, type Track, trackKey } from '../track';
+
+/** Only https URLs reach the popup; anything else becomes null rather than costing the track. */
+export function httpsOrNull(value: string | null | undefined): string | null {
+  return httpsUrlSchema.safeParse(value).success ? (value as string) : null;
+}
+
+/** A human title for a track the provider sent without a name. */
+export function fallbackTitle(artist: string): string {
+  const who = artist.trim();
+  return who ? `Untitled track by ${who}` : 'Untitled track';
+}
+
+/** Ranks arrive as strings ("1"); anything that is not a positive whole number is no rank. */
+export function parseRank(value: string | number | null | undefined): number | null {
+  const text = typeof value === 'number' ? String(value) : (value ?? '').trim();
+  if (!/^\d{1,9}$/.test(text)) return null;
+  const rank = Number(text);
+  return rank > 0 ? rank : null;
+}
+
+export interface Normalized {
+  tracks: Track[];
+  /** Items that did not match the documented shape, or could not become a track. */
+  dropped: number;
+}
+
+/** A normalized list and when it was fetched (CML preview expiry counts from then). */
+export interface FetchedList extends Normalized {
+  fetchedAt: number;
+}
+
+/**
+ * Validates each item on its own: one bad item is counted and skipped, the rest survive. A track
+ * seen twice in one answer keeps its first (higher-ranked) appearance.
+ */
+export function normalizeItems<Item>(
+  items: readonly unknown[],
+  schema: z.ZodType<Item>,
+  toTrack: (item: Item, index: number) => Track | null,
+): Normalized {
+  const tracks: Track[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  items.forEach((raw, index) => {
+    const parsed = schema.safeParse(raw);
+    const track = parsed.success ? toTrack(parsed.data, index) : null;
+    if (!track) {
+      dropped++;
+      return;
+    }
+    const key = trackKey(track);
+    if (seen.has(key)) return;
+    seen.add(key);
+    tracks.push(track);
+  });
+  return { tracks, dropped };
+}
