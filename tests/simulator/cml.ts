@@ -123,7 +123,7 @@ export const BIG_ID_9 = '9186624107735512901';
  * - `arabic`, `hebrew`: right-to-left titles and artists.
  * - `htmlTitle`: title `<img src=x onerror=alert(1)>`; `htmlArtist`: artist `<script>alert("xss")</script>`.
  * - `emojiTitle`: title with emoji; `longTitle`: a 200+ character title.
- * - `rankSortTrap`: `rank_position: "100"` (the last item: sorted as strings it would come second).
+ * - `rankSortTrap`: `rank_position: "100"` (the last item: sorted as strings it comes third, after "1" and "10").
  */
 export const AWKWARD = {
   bigId: { genre: 'POP', range: '7DAY', index: 0 },
@@ -422,8 +422,21 @@ function awkwardIdentity(seed: string, which: AwkwardCase): Identity {
   return base;
 }
 
-/** The genre's own pool of ordinary tracks, plus the crossovers that list it. */
+const poolMemo = new Map<string, Identity[]>();
+
+/** The genre's own pool of ordinary tracks, plus the crossovers that list it (memoized per seed). */
 function poolOf(seed: string, genre: SimGenre): Identity[] {
+  const key = `${seed}\u0000${genre}`;
+  let pool = poolMemo.get(key);
+  if (!pool) {
+    if (poolMemo.size > 500) poolMemo.clear();
+    pool = buildPool(seed, genre);
+    poolMemo.set(key, pool);
+  }
+  return pool;
+}
+
+function buildPool(seed: string, genre: SimGenre): Identity[] {
   const rng = Rng.of(seed, 'cml', 'pool', genre);
   const pool: Identity[] = [];
   for (let i = 0; i < 130; i++) pool.push(ordinaryIdentity(rng, `${genre}#${i}`, genre, rng.next()));
