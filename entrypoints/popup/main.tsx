@@ -1,5 +1,23 @@
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
+import { createPopupApp, PopupAppContext } from '@/lib/popup/popup-app';
+import { send } from '@/lib/popup/send';
+
+const app = createPopupApp({
+  send,
+  now: () => Date.now(),
+  writeClipboard: (text) => navigator.clipboard.writeText(text),
+  openOptions: () => void browser.runtime.openOptionsPage(),
+  memory: window.localStorage,
+  setTimeout: (run, ms) => window.setTimeout(run, ms),
+  clearTimeout: (handle) => window.clearTimeout(handle as number),
+});
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<Popup />);
+if (root)
+  createRoot(root).render(
+    <PopupAppContext value={app}>
+      <Popup />
+    </PopupAppContext>,
+  );

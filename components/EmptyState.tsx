@@ -1,0 +1,33 @@
+import { type EmptyFix, emptyMessage } from '@/lib/popup/empty-state';
+import { DEFAULT_FILTERS } from '@/lib/popup/filters';
+import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import type { EmptyReason } from '@/lib/popup/results';
+import type { PopupState } from '@/lib/popup/store';
+
+const FIXES: Record<EmptyFix, (state: PopupState) => Partial<PopupState>> = {
+  'clear-search': () => ({ search: '' }),
+  'any-duration': (s) => ({ filters: { ...s.filters, duration: DEFAULT_FILTERS.duration } }),
+  'any-language': (s) => ({ filters: { ...s.filters, language: null } }),
+  'all-clearance': (s) => ({ filters: { ...s.filters, clearedOnly: false } }),
+  'all-tracks': (s) => ({ filters: { ...s.filters, favoritesOnly: false } }),
+};
+
+/** Names the filter that excluded everything and offers to lift just that one. */
+export function EmptyState({ reason }: { reason: EmptyReason }) {
+  const { store } = usePopupApp();
+  const search = usePopup((s) => s.search);
+  const filters = usePopup((s) => s.filters);
+  const query = usePopup((s) => s.query);
+  const message = emptyMessage(reason, { search, filters, ...query });
+  const fix = message.fix;
+  return (
+    <section className="empty-state" aria-label="No results">
+      <p>{message.text}</p>
+      {fix && (
+        <button type="button" onClick={() => store.setState(FIXES[fix.action](store.getState()))}>
+          {fix.label}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+
+/** Notices from the background (a reset store and the like), shown once and dismissible. */
+export function NoticeBanner() {
+  const { store } = usePopupApp();
+  const notices = usePopup((s) => s.notices);
+  if (notices.length === 0) return null;
+  return (
+    <section className="banner banner-notice" aria-label="Notices">
+      <ul>
+        {notices.map((notice) => (
+          <li key={notice}>{notice}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => store.setState({ notices: [] })}>
+        Dismiss
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react';
+import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { PayloadForm } from './PayloadForm';
+
+/** "Copy payload" opens as a modal dialog: focus stays inside, Escape closes it. */
+export function PayloadDialog() {
+  const { store } = usePopupApp();
+  const entry = usePopup((s) =>
+    s.payloadKey === null ? null : (s.index.entries.find((e) => e.key === s.payloadKey) ?? null),
+  );
+  const dialog = useRef<HTMLDialogElement>(null);
+  const open = entry !== null;
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal?.();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  const close = () => {
+    const key = store.getState().payloadKey;
+    store.setState({ payloadKey: null });
+    // Back to the row the dialog was opened from.
+    if (key) document.querySelector<HTMLElement>(`li[data-key="${CSS.escape(key)}"]`)?.focus();
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="payload-dialog"
+      aria-labelledby="payload-title"
+      onClose={() => store.getState().payloadKey !== null && close()}
+    >
+      {entry && <PayloadForm entry={entry} onClose={() => dialog.current?.close()} />}
+    </dialog>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { statusText } from '@/lib/popup/catalog-status';
+import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+
+/** Re-renders every 30 s so "updated 12 min ago" stays true while the popup is open. */
+function useNow(deps: { now: () => number }): number {
+  const [now, setNow] = useState(deps.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(deps.now()), 30_000);
+    return () => clearInterval(timer);
+  }, [deps]);
+  return now;
+}
+
+export function PopupHeader() {
+  const { catalog, deps } = usePopupApp();
+  const answer = usePopup((s) => s.answer);
+  const refreshing = usePopup((s) => s.refreshing || (s.loading && !s.answer));
+  const now = useNow(deps);
+  const text = statusText(answer, refreshing, now);
+
+  return (
+    <header className="popup-header">
+      <h1>Cleartune</h1>
+      <p className="data-age" data-state={answer?.offline ? 'offline' : refreshing ? 'refreshing' : 'idle'}>
+        {text}
+      </p>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Refresh tracks"
+        title="Refresh tracks"
+        disabled={refreshing}
+        onClick={() => void catalog.refresh()}
+      >
+        <span aria-hidden="true">↻</span>
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Settings"
+        title="Settings"
+        onClick={() => deps.openOptions()}
+      >
+        <span aria-hidden="true">⚙</span>
+      </button>
+    </header>
+  );
+}

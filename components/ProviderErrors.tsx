@@ -1,0 +1,42 @@
+import { partsToReport } from '@/lib/popup/catalog-status';
+import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+
+/**
+ * A provider's error, in the catalog engine's words, with the one button that fixes it. Tracks
+ * already cached stay listed below with their age.
+ */
+export function ProviderErrors() {
+  const { catalog, deps } = usePopupApp();
+  const answer = usePopup((s) => s.answer);
+  const source = usePopup((s) => s.query.source);
+  const loadError = usePopup((s) => s.loadError);
+  const refreshing = usePopup((s) => s.refreshing);
+  const parts = partsToReport(answer, source);
+  if (parts.length === 0 && !loadError) return null;
+  return (
+    <section className="banner banner-error" aria-label="Problems">
+      {loadError && (
+        <div className="problem">
+          <p>{loadError}</p>
+          <button type="button" disabled={refreshing} onClick={() => void catalog.refresh()}>
+            Retry
+          </button>
+        </div>
+      )}
+      {parts.map((part) => (
+        <div className="problem" key={part.provider}>
+          <p>{part.error?.message}</p>
+          {part.error?.action === 'open-settings' ? (
+            <button type="button" onClick={() => deps.openOptions()}>
+              Open settings
+            </button>
+          ) : (
+            <button type="button" disabled={refreshing} onClick={() => void catalog.refresh()}>
+              Retry
+            </button>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

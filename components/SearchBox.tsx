@@ -1,0 +1,35 @@
+import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+
+/** Focuses the row the list would focus next (the list owns which one that is). */
+export function focusActiveRow(): boolean {
+  const row = document.querySelector<HTMLElement>('.track-list li[tabindex="0"]');
+  row?.focus();
+  return Boolean(row);
+}
+
+/** Filters on every keystroke; Escape clears, ↓ moves into the list, `/` comes back here. */
+export function SearchBox() {
+  const { store } = usePopupApp();
+  const search = usePopup((s) => s.search);
+  return (
+    <input
+      id="track-search"
+      className="search"
+      type="search"
+      aria-label="Search tracks"
+      placeholder="Search title, artist, album   ( / )"
+      autoComplete="off"
+      spellCheck={false}
+      value={search}
+      onChange={(e) => store.setState({ search: e.target.value })}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && search !== '') {
+          e.preventDefault();
+          store.setState({ search: '' });
+        } else if (e.key === 'ArrowDown' && focusActiveRow()) {
+          e.preventDefault();
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,45 @@
+import { SORT_LABELS, type SortKey } from '@/lib/popup/catalog-index';
+import { activeFilterCount } from '@/lib/popup/filters';
+import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { selectResults } from '@/lib/popup/store';
+import { FilterPanel } from './FilterPanel';
+
+/** Sort order, the result count and the (folded) filters. */
+export function SortAndFilters() {
+  const { store } = usePopupApp();
+  const sort = usePopup((s) => s.sort);
+  const open = usePopup((s) => s.filtersOpen);
+  const active = usePopup((s) => activeFilterCount(s.filters));
+  const shown = usePopup((s) => selectResults(store)(s).entries.length);
+  const hasAnswer = usePopup((s) => s.answer !== null);
+  return (
+    <div className="sort-filters">
+      <div className="sort-row">
+        <label>
+          <span>Sort</span>
+          <select value={sort} onChange={(e) => store.setState({ sort: e.target.value as SortKey })}>
+            {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => (
+              <option key={key} value={key}>
+                {SORT_LABELS[key]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls="filter-panel"
+          onClick={() => store.setState({ filtersOpen: !open })}
+        >
+          {active > 0 ? `Filters (${active})` : 'Filters'}
+        </button>
+        {hasAnswer && (
+          <span className="result-count">
+            {shown} {shown === 1 ? 'track' : 'tracks'}
+          </span>
+        )}
+      </div>
+      {open && <FilterPanel />}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+
+/** What the last action did, said politely to screen readers, with Undo for a few seconds. */
+export function StatusLine() {
+  const { store } = usePopupApp();
+  const status = usePopup((s) => s.status);
+  return (
+    <footer className="status-line">
+      <div role="status" className="status-text">
+        {status && <span key={status.id}>{status.text}</span>}
+      </div>
+      {status?.undo && (
+        <button
+          type="button"
+          onClick={() => {
+            status.undo?.();
+            store.setState({ status: { ...status, undo: null } });
+          }}
+        >
+          Undo
+        </button>
+      )}
+    </footer>
+  );
+}

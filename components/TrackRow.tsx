@@ -1,0 +1,126 @@
+import { memo } from 'react';
+import type { TrackEntry } from '@/lib/popup/catalog-index';
+import { durationFor, idFor } from '@/lib/popup/clips';
+import { describeRankChange, formatDuration, formatRankChange } from '@/lib/popup/format';
+import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { ClipSelect } from './ClipSelect';
+import { Sparkline } from './Sparkline';
+import { TrackGenres } from './TrackGenres';
+
+/** Fixed, so the list can place rows without measuring them. Matches `.track-row` in popup.css. */
+export const ROW_HEIGHT = 116;
+
+interface Props {
+  entry: TrackEntry;
+  index: number;
+  count: number;
+  focusable: boolean;
+  onFocusRow: (index: number) => void;
+}
+
+export const TrackRow = memo(function TrackRow({ entry, index, count, focusable, onFocusRow }: Props) {
+  const { tracks, preview, store } = usePopupApp();
+  const { track, key, change } = entry;
+  const clip = usePopup((s) => s.clips[key] ?? null) ?? tracks.clipFor(entry);
+  const playing = usePopup((s) => s.preview.key === key && (s.preview.playing || s.preview.loading));
+  const favorite = usePopup((s) => s.favorites.has(key));
+  const copied = usePopup((s) => s.copiedKey === key);
+  const chosen = usePopup(
+    (s) => s.chosen !== null && s.chosen.provider === track.provider && s.chosen.id === idFor(track, clip),
+  );
+  const changeText = formatRankChange(change);
+  const direction = change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down';
+
+  return (
+    <li
+      className="track-row"
+      data-index={index}
+      data-key={key}
+      tabIndex={focusable ? 0 : -1}
+      aria-label={`${track.title} by ${track.artist}`}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      style={{ top: index * ROW_HEIGHT }}
+      onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
+    >
+      {track.coverUrl ? (
+        <img className="cover" src={track.coverUrl} alt="" width={48} height={48} loading="lazy" />
+      ) : (
+        <span className="cover cover-missing" aria-hidden="true">
+          ♪
+        </span>
+      )}
+      <div className="row-text">
+        <p className="title" title={track.title}>
+          {track.title}
+        </p>
+        <p className="artist" title={track.artist}>
+          {track.artist}
+          <span className="duration"> · {formatDuration(durationFor(track, clip))}</span>
+        </p>
+        <TrackGenres genres={track.genres} cleared={track.cleared} chosen={chosen} />
+      </div>
+      <div className="row-trend">
+        {track.rank !== null && (
+          <span className="rank">
+            <span className="visually-hidden">Rank </span>#{track.rank}
+          </span>
+        )}
+        {changeText && (
+          <span className={`change change-${direction}`} title={describeRankChange(change)}>
+            <span aria-hidden="true">{changeText}</span>
+            <span className="visually-hidden">{describeRankChange(change)}</span>
+          </span>
+        )}
+        <Sparkline history={track.rankHistory} />
+      </div>
+      <div className="row-actions">
+        <ClipSelect track={track} value={clip} onChange={(next) => tracks.setClip(entry, next)} />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Preview ${track.title}`}
+          aria-pressed={playing}
+          title={playing ? 'Pause preview' : 'Play preview'}
+          onClick={() => void preview.toggle(entry)}
+        >
+          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+        </button>
+        <button
+          type="button"
+          className="primary"
+          aria-label={`Use ${track.title}`}
+          onClick={() => void tracks.use(entry)}
+        >
+          Use
+        </button>
+        <button
+          type="button"
+          aria-label={`Copy ID of ${track.title}`}
+          title={idFor(track, clip)}
+          onClick={() => void tracks.copyId(entry)}
+        >
+          {copied ? 'Copied' : 'Copy ID'}
+        </button>
+        <button
+          type="button"
+          className="icon-button favorite"
+          aria-label={`Favorite ${track.title}`}
+          aria-pressed={favorite}
+          onClick={() => void tracks.toggleFavorite(entry)}
+        >
+          <span aria-hidden="true">{favorite ? '★' : '☆'}</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Copy payload for ${track.title}`}
+          title="Copy payload"
+          onClick={() => store.setState({ payloadKey: key })}
+        >
+          <span aria-hidden="true">{'{ }'}</span>
+        </button>
+      </div>
+    </li>
+  );
+});

@@ -1,0 +1,110 @@
+/**
+ * Loading the catalog: one `getCatalog` is all the first paint waits for. While the background
+ * refreshes behind a stale answer, the popup asks again every so often until it is done.
+ */
+import { DATE_RANGES, GENRES } from '../genre-list';
+import type { DateRange, Genre } from '../genres';
+import type { CatalogAnswer, CatalogQuery } from '../messaging';
+import { buildCatalogIndex } from './catalog-index';
+import { isRefreshing } from './catalog-status';
+import { errorText, type PopupDeps } from './deps';
+import type { PopupStore } from './store';
+
+const POLL_MS = 1500;
+const MAX_POLLS = 40;
+const MEMORY_KEY = 'cleartune:defaults';
+
+export interface CatalogActions {
+  open(): Promise<void>;
+  setQuery(patch: Partial<CatalogQuery>): Promise<void>;
+  refresh(): Promise<CatalogAnswer | null>;
+  dispose(): void;
+}
+
+function readMemory(deps: PopupDeps): { genre: Genre; range: DateRange } | null {
+  try {
+    const raw = JSON.parse(deps.memory?.getItem(MEMORY_KEY) ?? 'null') as {
+      genre?: unknown;
+      range?: unknown;
+    };
+    const genre = GENRES.find((value) => value === raw?.genre);
+    const range = DATE_RANGES.find((value) => value === raw?.range);
+    return genre && range ? { genre, range } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createCatalogActions(store: PopupStore, deps: PopupDeps): CatalogActions {
+  let request = 0;
+  let polls = 0;
+  let pollTimer: unknown = null;
+
+  const stopPolling = () => {
+    if (pollTimer !== null) deps.clearTimeout(pollTimer);
+    pollTimer = null;
+  };
+
+  const accept = (answer: CatalogAnswer) => {
+    store.setState({ answer, index: buildCatalogIndex(answer.tracks), loading: false, loadError: null });
+    stopPolling();
+    if (isRefreshing(answer) && polls < MAX_POLLS) {
+      polls++;
+      pollTimer = deps.setTimeout(() => void load(false), POLL_MS);
+    }
+  };
+
+  async function load(fresh: boolean): Promise<CatalogAnswer | null> {
+    const mine = ++request;
+    const query = store.getState().query;
+    if (fresh) store.setState({ refreshing: true });
+    try {
+      const answer = await deps.send(fresh ? 'refreshCatalog' : 'getCatalog', query);
+      if (mine === request) accept(answer);
+      return answer;
+    } catch (error) {
+      if (mine === request) store.setState({ loading: false, loadError: errorText(error) });
+      return null;
+    } finally {
+      if (fresh && mine === request) store.setState({ refreshing: false });
+    }
+  }
+
+  /** Settings decide the opening genre and range; mirrored locally so the next open need not ask first. */
+  async function applySettingsDefaults(): Promise<void> {
+    try {
+      const settings = await deps.send('getSettings');
+      deps.memory?.setItem(
+        MEMORY_KEY,
+        JSON.stringify({ genre: settings.defaultGenre, range: settings.defaultRange }),
+      );
+      const { query, queryTouched } = store.getState();
+      if (queryTouched) return;
+      if (query.genre !== settings.defaultGenre || query.range !== settings.defaultRange) {
+        store.setState({ query: { ...query, genre: settings.defaultGenre, range: settings.defaultRange } });
+        polls = 0;
+        await load(false);
+      }
+    } catch {
+      // Without settings the popup keeps its built-in defaults; the catalog answer reports real problems.
+    }
+  }
+
+  return {
+    async open() {
+      const remembered = readMemory(deps);
+      if (remembered) store.setState({ query: { ...store.getState().query, ...remembered } });
+      await Promise.all([load(false), applySettingsDefaults()]);
+    },
+    async setQuery(patch) {
+      store.setState({ query: { ...store.getState().query, ...patch }, queryTouched: true });
+      polls = 0;
+      await load(false);
+    },
+    refresh() {
+      polls = 0;
+      return load(true);
+    },
+    dispose: stopPolling,
+  };
+}

@@ -1,0 +1,103 @@
+import type { Track } from '../track';
+import { searchKeyOf } from './search';
+import { keyOfTrack } from './track-identity';
+import { rankChange, risingGain } from './trend';
+
+/** A track with everything a keystroke or a sort needs, computed once per catalog. */
+export interface TrackEntry {
+  track: Track;
+  key: string;
+  searchKey: string;
+  /** Previous ranked day's rank − current rank; null without history. */
+  change: number | null;
+  /** Places gained over the last 7 ranked days; null without history. */
+  rising: number | null;
+  /** Position in the catalog engine's answer, the final tie-breaker. */
+  position: number;
+}
+
+export type SortKey = 'rank' | 'rising' | 'popularity' | 'duration' | 'title';
+export const SORT_LABELS: Record<SortKey, string> = {
+  rank: 'Rank',
+  rising: 'Rising fastest',
+  popularity: 'Popularity',
+  duration: 'Duration',
+  title: 'Title',
+};
+
+export interface CatalogIndex {
+  entries: readonly TrackEntry[];
+  /** The entries in a sort order; each order is computed once, on first use. */
+  sorted(sort: SortKey): readonly TrackEntry[];
+  languages: readonly string[];
+}
+
+type Compare = (a: TrackEntry, b: TrackEntry) => number;
+/** Nulls sort last whatever the direction. */
+const ascending =
+  (value: (entry: TrackEntry) => number | null): Compare =>
+  (a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x - y;
+  };
+const descending = (value: (entry: TrackEntry) => number | null): Compare =>
+  ascending((entry) => {
+    const v = value(entry);
+    return v === null ? null : -v;
+  });
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+const COMPARE: Record<SortKey, Compare[]> = {
+  rank: [ascending((e) => e.track.rank)],
+  rising: [descending((e) => e.rising), ascending((e) => e.track.rank)],
+  // Layers counts users; a CML chart has only its rank, which then stands in for popularity.
+  popularity: [descending((e) => e.track.userCount), ascending((e) => e.track.rank)],
+  duration: [ascending((e) => e.track.durationSec)],
+  title: [(a, b) => collator.compare(a.track.title, b.track.title)],
+};
+
+export function compareEntries(sort: SortKey): Compare {
+  const chain = [...COMPARE[sort], ascending((e) => e.position)];
+  return (a, b) => {
+    for (const compare of chain) {
+      const result = compare(a, b);
+      if (result !== 0) return result;
+    }
+    return 0;
+  };
+}
+
+export function toEntry(track: Track, position: number): TrackEntry {
+  return {
+    track,
+    key: keyOfTrack(track),
+    searchKey: searchKeyOf(track),
+    change: rankChange(track.rankHistory, track.rank),
+    rising: risingGain(track.rankHistory)?.gain ?? null,
+    position,
+  };
+}
+
+export function buildCatalogIndex(tracks: readonly Track[]): CatalogIndex {
+  const entries = tracks.map(toEntry);
+  const cache = new Map<SortKey, readonly TrackEntry[]>();
+  const languages = [...new Set(tracks.flatMap((t) => (t.language ? [t.language] : [])))].sort();
+  return {
+    entries,
+    languages,
+    sorted(sort) {
+      let order = cache.get(sort);
+      if (!order) {
+        order = [...entries].sort(compareEntries(sort));
+        cache.set(sort, order);
+      }
+      return order;
+    },
+  };
+}
+
+export const EMPTY_INDEX: CatalogIndex = buildCatalogIndex([]);

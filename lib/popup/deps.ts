@@ -1,0 +1,20 @@
+import type { MessageType, Output } from '../messaging';
+import type { send } from './send';
+
+/** Everything the popup's actions reach outside themselves, injected so tests can fake it. */
+export interface PopupDeps {
+  send: typeof send;
+  now: () => number;
+  writeClipboard: (text: string) => Promise<void>;
+  openOptions: () => void;
+  /** Where the last seen settings defaults are mirrored, so the first getCatalog need not wait. */
+  memory: Pick<Storage, 'getItem' | 'setItem'> | null;
+  setTimeout: (run: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+}
+
+export type { MessageType, Output };
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

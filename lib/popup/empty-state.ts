@@ -1,0 +1,61 @@
+import { DATE_RANGE_LABELS, genreLabel } from '../genre-list';
+import type { DateRange } from '../genres';
+import type { Source } from '../messaging';
+import { DURATION_RANGES, type Filters } from './filters';
+import { languageLabel } from './format';
+import type { EmptyReason } from './results';
+import { PROVIDER_LABELS } from './track-identity';
+
+export type EmptyFix = 'clear-search' | 'any-duration' | 'any-language' | 'all-clearance' | 'all-tracks';
+
+export interface EmptyMessage {
+  text: string;
+  fix: { label: string; action: EmptyFix } | null;
+}
+
+interface Context {
+  search: string;
+  filters: Filters;
+  source: Source;
+  genre: string;
+  range: DateRange;
+}
+
+/** Says which filter excluded everything, and offers to lift exactly that one. */
+export function emptyMessage(reason: EmptyReason, context: Context): EmptyMessage {
+  switch (reason) {
+    case 'search':
+      return {
+        text: `No track matches “${context.search.trim()}”.`,
+        fix: { label: 'Clear search', action: 'clear-search' },
+      };
+    case 'duration':
+      return {
+        text: `No matching track is ${DURATION_RANGES[context.filters.duration].label.toLowerCase()} long.`,
+        fix: { label: 'Any length', action: 'any-duration' },
+      };
+    case 'language':
+      return {
+        text: `No matching track is in ${languageLabel(context.filters.language ?? '')}.`,
+        fix: { label: 'Any language', action: 'any-language' },
+      };
+    case 'cleared':
+      return {
+        text: 'No matching track is cleared for business use.',
+        fix: { label: 'Show uncleared tracks', action: 'all-clearance' },
+      };
+    case 'favorites':
+      return {
+        text: 'None of your favorites is in this list.',
+        fix: { label: 'Show all tracks', action: 'all-tracks' },
+      };
+    default: {
+      const where = context.source === 'all' ? '' : ` from ${PROVIDER_LABELS[context.source]}`;
+      const genre = context.genre === 'ALL' ? 'any genre' : genreLabel(context.genre);
+      return {
+        text: `No trending tracks${where} for ${genre} in the last ${DATE_RANGE_LABELS[context.range]}.`,
+        fix: null,
+      };
+    }
+  }
+}

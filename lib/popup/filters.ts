@@ -1,0 +1,42 @@
+/** The popup's filters, in the order they are applied (the order the empty state reports). */
+
+export const DURATION_RANGES = {
+  any: { label: 'Any length', above: null, upTo: null },
+  short: { label: 'Up to 30 s', above: null, upTo: 30 },
+  medium: { label: '30 s – 1 min', above: 30, upTo: 60 },
+  long: { label: '1 – 3 min', above: 60, upTo: 180 },
+  extended: { label: 'Over 3 min', above: 180, upTo: null },
+} as const;
+export type DurationRange = keyof typeof DURATION_RANGES;
+
+export interface Filters {
+  duration: DurationRange;
+  clearedOnly: boolean;
+  /** ISO-639-1 code (Layers tracks carry one), or null for any language. */
+  language: string | null;
+  favoritesOnly: boolean;
+}
+
+export const DEFAULT_FILTERS: Filters = {
+  duration: 'any',
+  clearedOnly: false,
+  language: null,
+  favoritesOnly: false,
+};
+
+export function inDurationRange(seconds: number | null, range: DurationRange): boolean {
+  const { above, upTo } = DURATION_RANGES[range];
+  if (above === null && upTo === null) return true;
+  if (seconds === null) return false;
+  return (above === null || seconds > above) && (upTo === null || seconds <= upTo);
+}
+
+/** How many filters differ from the defaults, for the "Filters (2)" button. */
+export function activeFilterCount(filters: Filters): number {
+  return (
+    Number(filters.duration !== 'any') +
+    Number(filters.clearedOnly) +
+    Number(filters.language !== null) +
+    Number(filters.favoritesOnly)
+  );
+}

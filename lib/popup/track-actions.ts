@@ -1,0 +1,130 @@
+/** What a row's buttons do: use, favorite, copy, pick a clip; and the status line they report to. */
+import type { ChosenTrack, ClipChoice } from '../track';
+import type { TrackEntry } from './catalog-index';
+import { defaultClip, idFor } from './clips';
+import { errorText, type PopupDeps } from './deps';
+import type { PopupStore } from './store';
+
+const UNDO_MS = 6000;
+const COPIED_MS = 2000;
+
+export interface TrackActions {
+  say(text: string, undo?: (() => void) | null): void;
+  clipFor(entry: TrackEntry): ClipChoice | null;
+  setClip(entry: TrackEntry, clip: ClipChoice): void;
+  use(entry: TrackEntry, clip?: ClipChoice | null): Promise<void>;
+  toggleFavorite(entry: TrackEntry): Promise<void>;
+  copyId(entry: TrackEntry): Promise<void>;
+  copyText(text: string, what: string): Promise<boolean>;
+  loadPersonal(): Promise<void>;
+}
+
+/** The catalog entry a stored choice came from (CML ids are clip ids, so either clip may match). */
+export function findChosenEntry(
+  entries: readonly TrackEntry[],
+  chosen: ChosenTrack,
+): { entry: TrackEntry; clip: ClipChoice | null } | null {
+  for (const entry of entries) {
+    const { track } = entry;
+    if (track.provider !== chosen.provider) continue;
+    if (track.clips?.trending?.id === chosen.id) return { entry, clip: 'trending' };
+    if (track.clips?.full?.id === chosen.id) return { entry, clip: 'full' };
+    if (track.id === chosen.id) return { entry, clip: chosen.clip };
+  }
+  return null;
+}
+
+export function createTrackActions(store: PopupStore, deps: PopupDeps): TrackActions {
+  let statusId = 0;
+  let undoTimer: unknown = null;
+  let copiedTimer: unknown = null;
+
+  const say: TrackActions['say'] = (text, undo = null) => {
+    if (undoTimer !== null) deps.clearTimeout(undoTimer);
+    undoTimer = null;
+    store.setState({ status: { text, undo, id: ++statusId } });
+    if (undo) {
+      const id = statusId;
+      undoTimer = deps.setTimeout(() => {
+        const current = store.getState().status;
+        if (current?.id === id) store.setState({ status: { ...current, undo: null } });
+      }, UNDO_MS);
+    }
+  };
+
+  const clipFor: TrackActions['clipFor'] = (entry) =>
+    store.getState().clips[entry.key] ?? defaultClip(entry.track);
+
+  const actions: TrackActions = {
+    say,
+    clipFor,
+    setClip(entry, clip) {
+      store.setState({ clips: { ...store.getState().clips, [entry.key]: clip } });
+    },
+    async use(entry, clipChoice) {
+      const clip = clipChoice === undefined ? clipFor(entry) : clipChoice;
+      const previous = store.getState().chosen;
+      try {
+        const result = await deps.send('useTrack', { track: entry.track, clip });
+        const chosen = await deps.send('getChosen');
+        store.setState({ chosen });
+        const replaced =
+          previous && previous.id !== chosen?.id
+            ? findChosenEntry(store.getState().index.entries, previous)
+            : null;
+        say(result.message, replaced ? () => void actions.use(replaced.entry, replaced.clip) : null);
+      } catch (error) {
+        say(`Could not use ${entry.track.title}: ${errorText(error)}`);
+      }
+    },
+    async toggleFavorite(entry) {
+      const wasFavorite = store.getState().favorites.has(entry.key);
+      try {
+        const favorites = await deps.send('toggleFavorite', { key: entry.key });
+        store.setState({ favorites: new Set(favorites) });
+        if (wasFavorite) {
+          say(`Removed ${entry.track.title} from favorites`, () => void actions.toggleFavorite(entry));
+        } else {
+          say(`Added ${entry.track.title} to favorites`);
+        }
+      } catch (error) {
+        say(`Could not change favorites: ${errorText(error)}`);
+      }
+    },
+    async copyId(entry) {
+      const id = idFor(entry.track, clipFor(entry));
+      if (!(await actions.copyText(id, `the ID of ${entry.track.title}`))) return;
+      if (copiedTimer !== null) deps.clearTimeout(copiedTimer);
+      store.setState({ copiedKey: entry.key });
+      copiedTimer = deps.setTimeout(() => store.setState({ copiedKey: null }), COPIED_MS);
+    },
+    async copyText(text, what) {
+      try {
+        await deps.writeClipboard(text);
+        say(`Copied ${what}`);
+        return true;
+      } catch (error) {
+        say(`Could not copy ${what}: ${errorText(error)}`);
+        return false;
+      }
+    },
+    /** Favorites, the current choice and pending notices: none of them holds up the list. */
+    async loadPersonal() {
+      await Promise.all([
+        deps.send('getFavorites').then(
+          (keys) => store.setState({ favorites: new Set(keys) }),
+          () => undefined,
+        ),
+        deps.send('getChosen').then(
+          (chosen) => store.setState({ chosen }),
+          () => undefined,
+        ),
+        deps.send('takeNotices').then(
+          (notices) => notices.length > 0 && store.setState({ notices }),
+          () => undefined,
+        ),
+      ]);
+    },
+  };
+  return actions;
+}
