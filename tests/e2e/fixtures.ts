@@ -33,13 +33,16 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-export async function launchExtension(colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
+export async function launchExtension(
+  colorScheme: 'light' | 'dark' = 'light',
+  { headless = true }: { headless?: boolean } = {},
+): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'cleartune-e2e-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
-    headless: true,
+    headless,
     colorScheme,
-    args: CHROMIUM_ARGS,
+    args: headless ? CHROMIUM_ARGS : CHROMIUM_ARGS.filter((arg) => arg !== '--headless=new'),
     permissions: ['clipboard-read', 'clipboard-write'],
   });
 }
