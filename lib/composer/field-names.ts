@@ -1,0 +1,108 @@
+/**
+ * The texts a page uses to name a control, most specific first: its `name`, `id`, `data-*` field
+ * names, `aria-label`, `aria-labelledby`, associated `<label>`s, `placeholder`, then the text just
+ * before it. Pages name composer fields in any of these ways, and often in only one of them.
+ */
+import { isElement } from './dom-kinds';
+import { type FieldMeaning, meaningOfName } from './field-patterns';
+
+/** Marks every element Cleartune inserts, so scanning and nearby-text reading skip them. */
+export const UI_ATTRIBUTE = 'data-cleartune-ui';
+
+export const CONTROL_SELECTOR = 'input, select, textarea';
+const NEARBY_TEXT_MAX = 80;
+const IDENTIFIER = /^[\w.\-[\]:]{1,100}$/;
+
+function textOf(element: Element | null): string {
+  return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+function labelledByText(element: Element): string {
+  const ids = element.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
+  return ids.map((id) => textOf(element.ownerDocument.getElementById(id))).join(' ');
+}
+
+function isOurs(node: Node): boolean {
+  return isElement(node) && node.hasAttribute(UI_ATTRIBUTE);
+}
+
+/**
+ * The node holding the short text right before a control: a text node or element just before it (or
+ * before the wrapper it alone fills), e.g. `<div><span>Music volume</span><input></div>`.
+ */
+export function nearbyLabelOf(element: Element): Node | null {
+  let node: Element | null = element;
+  for (let depth = 0; depth < 3 && node; depth++) {
+    let sibling: Node | null = node.previousSibling;
+    while (sibling && (isOurs(sibling) || (sibling.nodeType === 3 && !sibling.textContent?.trim()))) {
+      sibling = sibling.previousSibling;
+    }
+    if (sibling) {
+      if (
+        isElement(sibling) &&
+        (sibling.matches(CONTROL_SELECTOR) || sibling.querySelector(CONTROL_SELECTOR))
+      ) {
+        return null;
+      }
+      const text = sibling.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      return text.length <= NEARBY_TEXT_MAX ? sibling : null;
+    }
+    node = node.parentElement;
+    if (node?.matches('form, body, fieldset')) return null;
+  }
+  return null;
+}
+
+export function nearbyTextOf(element: Element): string {
+  return nearbyLabelOf(element)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** The label elements that name a control, so photo mode can hide them with it. */
+export function labelElementsOf(element: Element): Element[] {
+  const labels: Element[] = [];
+  if ('labels' in element && element.labels) labels.push(...(element.labels as NodeListOf<HTMLLabelElement>));
+  const ids = element.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
+  for (const id of ids) {
+    const label = element.ownerDocument.getElementById(id);
+    if (label) labels.push(label);
+  }
+  return labels;
+}
+
+export function namesOf(element: Element): string[] {
+  const names: string[] = [];
+  const add = (text: string | null | undefined) => {
+    const trimmed = text?.trim();
+    if (trimmed) names.push(trimmed);
+  };
+  add(element.getAttribute('name'));
+  add(element.id);
+  for (const attribute of Array.from(element.attributes)) {
+    if (!attribute.name.startsWith('data-') || attribute.name.startsWith('data-cleartune')) continue;
+    if (IDENTIFIER.test(attribute.value)) add(attribute.value);
+  }
+  add(element.getAttribute('aria-label'));
+  add(labelledByText(element));
+  if ('labels' in element && element.labels) {
+    for (const label of Array.from(element.labels as NodeListOf<HTMLLabelElement>)) add(textOf(label));
+  }
+  add(element.getAttribute('placeholder'));
+  add(element.getAttribute('title'));
+  add(nearbyTextOf(element));
+  return names;
+}
+
+/**
+ * The first meaning, among those this kind of control can have, that any of its names carries: a
+ * text box whose id happens to say "draft" is not the draft checkbox, so the search goes on.
+ */
+export function meaningOfControl(
+  element: Element,
+  accepts: (meaning: FieldMeaning) => boolean,
+): FieldMeaning | null {
+  for (const name of namesOf(element)) {
+    const meaning = meaningOfName(name);
+    if (meaning && accepts(meaning)) return meaning;
+  }
+  return null;
+}

@@ -1,0 +1,114 @@
+/**
+ * The adapter for any composer recognised by its fields (bundle.social-style forms, Layers targets,
+ * plain forms): keeps one `ComposerUi` per composer in a document as composers appear, are
+ * re-rendered and go away.
+ */
+import type { ChosenTrack } from '../track';
+import { type Composer, scanComposers } from './composer-scan';
+import { type ComposerUi, createComposerUi } from './composer-ui';
+import { namesOf } from './field-names';
+import type { FieldUi, FillMemory } from './field-ui';
+import type { Scope } from './scope';
+
+export interface FieldCandidate {
+  ui: FieldUi;
+  /** When the user last worked in this field's composer (0 never): the popup's "Use" fills the latest. */
+  focusedAt: number;
+}
+
+export interface GenericAdapter {
+  rescan(): void;
+  evaluate(): void;
+  tracked(): Element[];
+  hasComposer(): boolean;
+  candidates(): FieldCandidate[];
+  dispose(): void;
+}
+
+export const GENERIC_WATCH_SELECTOR =
+  'input, select, textarea, label, [role="tablist"], [role="radiogroup"], [role="switch"], [role="checkbox"]';
+
+/** A key per id field that survives React replacing the node: kind, name, and position among equals. */
+function fieldKeys(composers: readonly Composer[]): Map<Element, string> {
+  const keys = new Map<Element, string>();
+  const seen = new Map<string, number>();
+  for (const composer of composers) {
+    for (const field of composer.idFields) {
+      const base = `${field.kind}|${namesOf(field.element)[0] ?? ''}`;
+      const index = seen.get(base) ?? 0;
+      seen.set(base, index + 1);
+      keys.set(field.element, `${base}#${index}`);
+    }
+  }
+  return keys;
+}
+
+export function createGenericAdapter(
+  doc: Document,
+  scope: Scope,
+  chosen: () => ChosenTrack | null,
+): GenericAdapter {
+  const memory = new Map<string, FillMemory>();
+  const uis = new Map<Element, ComposerUi>();
+  const focusedAt = new WeakMap<Element, number>();
+  let keys = new Map<Element, string>();
+
+  const evaluate = () => {
+    for (const ui of uis.values()) ui.evaluate();
+  };
+  const deps = {
+    chosen,
+    memory,
+    keyOf: (field: Element) => keys.get(field) ?? '',
+    // A fill or "Set both to 50" changed values: re-read every composer right away.
+    changed: () => evaluate(),
+  };
+
+  scope.listen(
+    doc,
+    'focusin',
+    (event) => {
+      const target = event.target as Node | null;
+      for (const root of uis.keys()) if (target && root.contains(target)) focusedAt.set(root, Date.now());
+    },
+    true,
+  );
+
+  const adapter: GenericAdapter = {
+    rescan() {
+      const composers = scanComposers(doc);
+      keys = fieldKeys(composers);
+      const roots = new Set(composers.map((composer) => composer.root));
+      for (const [root, ui] of uis) {
+        if (roots.has(root)) continue;
+        ui.dispose();
+        uis.delete(root);
+      }
+      for (const composer of composers) {
+        const existing = uis.get(composer.root);
+        if (existing) existing.update(composer);
+        else uis.set(composer.root, createComposerUi(composer, deps));
+      }
+      evaluate();
+    },
+    evaluate,
+    tracked() {
+      const elements: Element[] = [];
+      for (const [root, ui] of uis)
+        elements.push(root, ...ui.fieldUis.map((fieldUi) => fieldUi.field.element));
+      return elements;
+    },
+    hasComposer: () => uis.size > 0,
+    candidates() {
+      return [...uis].flatMap(([root, ui]) =>
+        ui.fieldUis.map((fieldUi) => ({ ui: fieldUi, focusedAt: focusedAt.get(root) ?? 0 })),
+      );
+    },
+    dispose() {
+      for (const ui of uis.values()) ui.dispose();
+      uis.clear();
+    },
+  };
+  scope.onDispose(() => adapter.dispose());
+  return adapter;
+}
