@@ -14,15 +14,23 @@ export function PayloadDialog() {
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) element.showModal?.();
-    if (!open && element.open) element.close();
+    if (open && !element.open) {
+      // Environments without modal dialogs (jsdom) still get an open, reachable dialog.
+      if (typeof element.showModal === 'function') element.showModal();
+      else element.setAttribute('open', '');
+    }
+    if (!open && element.open) {
+      if (typeof element.close === 'function') element.close();
+      else element.removeAttribute('open');
+    }
   }, [open]);
 
   const close = () => {
     const key = store.getState().payloadKey;
     store.setState({ payloadKey: null });
     // Back to the row the dialog was opened from.
-    if (key) document.querySelector<HTMLElement>(`li[data-key="${CSS.escape(key)}"]`)?.focus();
+    const rows = document.querySelectorAll<HTMLElement>('li[data-key]');
+    [...rows].find((row) => row.dataset.key === key)?.focus();
   };
 
   return (
@@ -32,7 +40,7 @@ export function PayloadDialog() {
       aria-labelledby="payload-title"
       onClose={() => store.getState().payloadKey !== null && close()}
     >
-      {entry && <PayloadForm entry={entry} onClose={() => dialog.current?.close()} />}
+      {entry && <PayloadForm entry={entry} onClose={close} />}
     </dialog>
   );
 }

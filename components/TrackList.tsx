@@ -30,6 +30,7 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
     const element = scroller.current;
     if (!element) return;
     setViewport(element.clientHeight || 400);
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => setViewport(element.clientHeight || 400));
     observer.observe(element);
     return () => observer.disconnect();
