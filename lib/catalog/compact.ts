@@ -6,44 +6,70 @@
  */
 import { z } from 'zod';
 import { CML_PREVIEW_LIFETIME_MS } from '../providers/bundle-social';
-import { ID_KIND_OF, type Provider, rankPointSchema, type Track, trackSchema } from '../track';
+import { ID_KIND_OF, type Provider, rankPointSchema, type Track } from '../track';
 
 type RankPoint = z.infer<typeof rankPointSchema>;
 const rankSchema = z.number().int().positive().nullable();
 
-export const storedTrackSchema = trackSchema
-  .omit({
-    provider: true,
-    idKind: true,
-    previewExpiresAt: true,
-    rankHistory: true,
-    previewUrl: true,
-    album: true,
-    durationSec: true,
-    rank: true,
-    userCount: true,
-    language: true,
-  })
-  .extend({
-    /** Absent: the same URL as the trending (else full) clip's preview. */
-    previewUrl: trackSchema.shape.previewUrl.optional(),
-    album: z.string().optional(),
-    durationSec: z.number().nonnegative().optional(),
-    rank: z.number().int().positive().optional(),
-    userCount: z.number().nonnegative().optional(),
-    language: z.string().optional(),
-    /** `[firstDate, ranks]` for consecutive days, else the points; absent when empty. */
-    history: z.union([z.tuple([z.string(), z.array(rankSchema)]), z.array(rankPointSchema)]).optional(),
-  });
+/**
+ * Stored URLs were checked with `httpsUrlSchema` when they were normalized; reading 4,200 tracks
+ * back, a full URL parse of each took most of the read time, so a structural check stands in.
+ */
+const storedUrl = z
+  .string()
+  .max(4096)
+  .regex(/^https:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/);
+const storedClip = z.object({
+  id: z.string().regex(/^\d{1,30}$/),
+  durationSec: z.number().int().nonnegative().nullable(),
+  previewUrl: storedUrl.nullable(),
+});
+
+export const storedTrackSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  untitled: z.boolean(),
+  artist: z.string(),
+  coverUrl: storedUrl.nullable(),
+  genres: z.array(z.string()),
+  cleared: z.boolean(),
+  clips: z.object({ trending: storedClip.nullable(), full: storedClip.nullable() }).nullable(),
+  /** Absent: the same URL as the trending (else full) clip's preview. */
+  previewUrl: storedUrl.nullable().optional(),
+  album: z.string().optional(),
+  durationSec: z.number().nonnegative().optional(),
+  rank: z.number().int().positive().optional(),
+  userCount: z.number().nonnegative().optional(),
+  language: z.string().optional(),
+  /** `[firstDate, ranks]` for consecutive days, else the points; absent when empty. */
+  history: z.union([z.tuple([z.string(), z.array(rankSchema)]), z.array(rankPointSchema)]).optional(),
+});
 export type StoredTrack = z.infer<typeof storedTrackSchema>;
 
 const DAY_MS = 86_400_000;
-const dayNumber = (date: string): number | null => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(ms) ? null : ms / DAY_MS;
-};
-const dayString = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+// Every track of a list shares the same 30 days: remembering them turns 126,000 date conversions
+// per 42-genre read into a few dozen.
+const dayNumbers = new Map<string, number | null>();
+const dayStrings = new Map<number, string>();
+function dayNumber(date: string): number | null {
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+    day = Number.isNaN(ms) ? null : ms / DAY_MS;
+    if (dayNumbers.size > 5000) dayNumbers.clear();
+    dayNumbers.set(date, day);
+  }
+  return day;
+}
+function dayString(day: number): string {
+  let text = dayStrings.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayStrings.size > 5000) dayStrings.clear();
+    dayStrings.set(day, text);
+  }
+  return text;
+}
 
 function compactHistory(points: RankPoint[]): StoredTrack['history'] {
   const first = points[0];

@@ -42,6 +42,21 @@ export interface CatalogEntry {
 const indexSchema = z.record(z.string(), z.object({ size: z.number(), usedAt: z.number() }));
 type Index = z.infer<typeof indexSchema>;
 
+function parseEntry(id: EntryId, raw: unknown): CatalogEntry | null {
+  const result = storedEntrySchema.safeParse(raw);
+  if (!result.success || result.data.provider !== id.provider) return null;
+  const { fetchedAt, attemptedAt, dropped, error, tracks } = result.data;
+  const at = fetchedAt ?? attemptedAt;
+  return {
+    id,
+    fetchedAt,
+    attemptedAt,
+    dropped,
+    error,
+    tracks: tracks.map((stored) => expandTrack(stored, id.provider, at)),
+  };
+}
+
 const byteSize = (key: string, value: unknown): number =>
   new TextEncoder().encode(key + JSON.stringify(value)).byteLength;
 
@@ -62,6 +77,13 @@ export interface CatalogCache {
 export function createCatalogCache(env: { now: () => number; budgetBytes?: number }): CatalogCache {
   const budget = env.budgetBytes ?? CACHE_BUDGET_BYTES;
   const local = () => browser.storage.local;
+  // Parsed entries, so a popup reopened while the worker lives skips reading and validating 4,200
+  // tracks again. Storage stays the truth: any change to a key there drops its parsed copy.
+  const parsed = new Map<string, CatalogEntry>();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    for (const key of Object.keys(changes)) parsed.delete(key);
+  });
   // Index updates are read-modify-write: one at a time, or parallel refreshes lose each other's sizes.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -99,31 +121,28 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
 
   return {
     async read(ids) {
-      const keys = ids.map(entryKey);
-      const raw = await local().get(keys);
       const found = new Map<string, CatalogEntry>();
+      const missing = ids.filter((id) => {
+        const known = parsed.get(entryKey(id));
+        if (known) found.set(entryKey(id), known);
+        return !known;
+      });
+      if (missing.length === 0) return found;
+      const keys = missing.map(entryKey);
+      const raw = await local().get(keys);
       const invalid: string[] = [];
       const invalidIds: EntryId[] = [];
-      ids.forEach((id, i) => {
+      missing.forEach((id, i) => {
         const key = keys[i] as string;
         if (raw[key] === undefined) return;
-        const parsed = storedEntrySchema.safeParse(raw[key]);
-        const matches = parsed.success && parsed.data.provider === id.provider;
-        if (!parsed.success || !matches) {
+        const entry = parseEntry(id, raw[key]);
+        if (!entry) {
           invalid.push(key);
           invalidIds.push(id);
           return;
         }
-        const { fetchedAt, attemptedAt, dropped, error, tracks } = parsed.data;
-        const at = fetchedAt ?? attemptedAt;
-        found.set(key, {
-          id,
-          fetchedAt,
-          attemptedAt,
-          dropped,
-          error,
-          tracks: tracks.map((stored) => expandTrack(stored, id.provider, at)),
-        });
+        parsed.set(key, entry);
+        found.set(key, entry);
       });
       if (invalid.length > 0) await dropInvalid(invalid, invalidIds);
       return found;
@@ -150,6 +169,7 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
         if (evicted.length > 0) await local().remove(evicted);
         // Entry and index in one set: a worker killed here leaves the old entry, never half of one.
         await local().set({ [key]: stored, [INDEX_KEY]: index });
+        parsed.delete(key);
       });
     },
 

@@ -5,7 +5,7 @@ import type { Fetched, HttpEnv } from '../providers/http';
 import { fetchLayersMusic } from '../providers/layers';
 import type { FetchedList } from '../providers/normalize-shared';
 import { providerError } from '../providers/provider-error';
-import { type RetryEnv, type RetryPolicy, withRetries } from '../providers/retry';
+import { RETRY_POLICY, type RetryEnv, type RetryPolicy, withRetries } from '../providers/retry';
 import type { Settings } from '../storage';
 import type { Provider } from '../track';
 import { type EntryId, entryKey } from './entry-key';
@@ -25,13 +25,13 @@ export interface RefreshEnv extends HttpEnv, RetryEnv {
 export interface Batch {
   stoppedBy: ProviderError | null;
 }
-const STOPS_A_BATCH: ReadonlySet<ProviderErrorKind> = new Set([
-  'unauthenticated',
-  'forbidden',
-  'rate-limited',
-  'offline',
-  'not-configured',
-]);
+const STOPS_A_BATCH: ReadonlySet<ProviderErrorKind> = new Set(['unauthenticated', 'forbidden']);
+
+function stopsBatch(error: ProviderError, now: number, policy: RetryPolicy): boolean {
+  if (error.kind === 'rate-limited')
+    return error.retryAt !== null && error.retryAt - now > policy.maxRateLimitWaitMs;
+  return STOPS_A_BATCH.has(error.kind);
+}
 
 /** Why no request can be made for `provider` right now, or null when one can. */
 export async function preflight(
@@ -65,6 +65,7 @@ function request(env: RefreshEnv, id: EntryId, settings: Settings): Promise<Fetc
 
 export function createRefresher(env: RefreshEnv, cache: CatalogCache) {
   const limit = createLimiter(env.concurrency ?? 4);
+  const policy = env.retryPolicy ?? RETRY_POLICY;
   const inflight = createInflight<ProviderError | null>();
 
   async function remember(id: EntryId, error: ProviderError): Promise<void> {
@@ -88,26 +89,35 @@ export function createRefresher(env: RefreshEnv, cache: CatalogCache) {
         const current = (await cache.read([id])).get(entryKey(id));
         if (!isDue(current, env.now(), await settingsChangedAtItem.get())) return null;
       }
-      let requested = false;
+      // Worth storing: what the provider said, and a batch stop (the provider said it for a sibling).
+      let worthKeeping = false;
+      const { batch } = options;
       const result = await withRetries(
         env,
         () =>
           limit(async (): Promise<Fetched<FetchedList>> => {
-            const stop = options.batch?.stoppedBy ?? (await preflight(env, id.provider, settings));
-            if (stop) return { ok: false, error: stop };
-            requested = true;
-            return request(env, id, settings);
+            const local = batch?.stoppedBy ? null : await preflight(env, id.provider, settings);
+            const stop = local ?? batch?.stoppedBy;
+            if (stop) {
+              worthKeeping = !local;
+              return { ok: false, error: stop };
+            }
+            worthKeeping = true;
+            const answer = await request(env, id, settings);
+            // Recorded before the slot is handed on, so the next task in line already sees it.
+            if (!answer.ok && batch && stopsBatch(answer.error, env.now(), policy))
+              batch.stoppedBy ??= answer.error;
+            return answer;
           }),
-        env.retryPolicy,
+        policy,
       );
       if (result.ok) {
         const { tracks, dropped, fetchedAt } = result.value;
         await cache.write({ id, fetchedAt, attemptedAt: fetchedAt, dropped, error: null, tracks });
         return null;
       }
-      if (options.batch && STOPS_A_BATCH.has(result.error.kind)) options.batch.stoppedBy ??= result.error;
-      // Only what the provider said is kept; "offline" or "no key" are facts of the moment, not of the list.
-      if (requested) await remember(id, result.error);
+      // "Offline" or "no key" are facts of the moment, not of the list: those are not stored.
+      if (worthKeeping) await remember(id, result.error);
       return result.error;
     });
   }
