@@ -37,11 +37,18 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
   }, []);
 
   // A new search, filter or sort starts at the top.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger, not a value used
-  useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
+  const [shownKey, setShownKey] = useState(resetKey);
+  if (shownKey !== resetKey) {
+    setShownKey(resetKey);
     setScrollTop(0);
     setActive(0);
+  }
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && element.dataset.resetKey !== resetKey) {
+      element.scrollTop = 0;
+      element.dataset.resetKey = resetKey;
+    }
   }, [resetKey]);
 
   // For the benchmark: first row painted, then every list update.

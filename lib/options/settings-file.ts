@@ -1,0 +1,28 @@
+/** Export and import of settings as a JSON file a person can keep or move to another browser. */
+
+export function exportFileName(now: Date): string {
+  return `cleartune-settings-${now.toISOString().slice(0, 10)}.json`;
+}
+
+export function exportText(data: Record<string, unknown>): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** The object in an imported file, or a sentence saying why there is none. */
+export function parseImport(text: string): { data: Record<string, unknown> } | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { error: 'This file is not JSON: choose a file Cleartune exported.' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: 'This file holds no settings: choose a file Cleartune exported.' };
+  }
+  return { data: value as Record<string, unknown> };
+}
+
+/** Whether an export holds keys, so the page can warn before the file is saved somewhere shared. */
+export function exportHasKeys(data: Record<string, unknown>): boolean {
+  return typeof data.bundleSocialKey === 'string' || typeof data.layersKey === 'string';
+}
