@@ -16,7 +16,7 @@ export function normalizeOrigin(input: string): string {
   const plain =
     (url.protocol === 'https:' || url.protocol === 'http:') &&
     url.hostname !== '' &&
-    !url.hostname.includes('*') &&
+    !/[*%]/.test(url.hostname) &&
     !url.username &&
     !url.password &&
     url.pathname === '/' &&

@@ -7,6 +7,7 @@
 import type { ChosenTrack } from '../track';
 import { observeDocument } from './document-observer';
 import { createGenericAdapter, type FieldCandidate, GENERIC_WATCH_SELECTOR } from './generic-adapter';
+import { injectPageStyle } from './page-style';
 import type { Scope } from './scope';
 import { createStudioAdapter, STUDIO_LABEL, type StudioAdapter } from './studio-adapter';
 import { isStudioDocument, STUDIO_COMPOSER_SELECTOR } from './studio-selectors';
@@ -61,6 +62,7 @@ export function watchDocument(
   deps: WatchDeps,
   parentLabel = '',
 ): WatchedDocument {
+  scope.onDispose(injectPageStyle(doc));
   const studio = isStudioDocument(doc) ? createStudioAdapter(doc, scope, deps.chosen) : null;
   const generic = studio ? null : createGenericAdapter(doc, scope, deps.chosen);
   const label = studio ? STUDIO_LABEL : doc.location?.hostname || parentLabel;

@@ -1,0 +1,72 @@
+/// <reference types="chrome" />
+import type { Page } from '@playwright/test';
+import { expect, serveFixturePage, test, watchErrors } from './fixtures';
+
+type Reply = { ok: true; value: { composerSites: string[] } } | { ok: false; error: string };
+
+const send = (page: Page, type: string, origin: string): Promise<Reply> =>
+  page.evaluate(([type, origin]) => chrome.runtime.sendMessage({ type, data: { origin } }), [type, origin]);
+
+const ourScripts = (page: Page) =>
+  page.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).filter((script) =>
+      script.id.startsWith('cleartune-composer:'),
+    ),
+  );
+
+test('a composer site is registered with the built content script, runs once per page, and is removed again', async ({
+  context,
+  openOptions,
+  collected,
+}) => {
+  const options = await openOptions();
+  const added = await send(options, 'addComposerSite', 'https://composer.test/');
+  expect(added).toMatchObject({ ok: true, value: { composerSites: ['https://composer.test'] } });
+  expect(await ourScripts(options)).toEqual([
+    expect.objectContaining({
+      id: 'cleartune-composer:https://composer.test',
+      matches: ['https://composer.test/*'],
+      js: ['content-scripts/composer.js'],
+      allFrames: true,
+      persistAcrossSessions: true,
+    }),
+  ]);
+
+  // The e2e build also matches this origin statically: the two copies must not both act.
+  await serveFixturePage(context, 'https://composer.test/layers', 'layers-composer.html');
+  const page = await context.newPage();
+  watchErrors(page, collected);
+  await page.goto('https://composer.test/layers');
+  await expect(page.getByRole('button', { name: 'Insert chosen track' })).toHaveCount(2);
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('button', { name: 'Insert chosen track' })).toHaveCount(2);
+
+  const removed = await send(options, 'removeComposerSite', 'https://composer.test');
+  expect(removed).toMatchObject({ ok: true, value: { composerSites: [] } });
+  expect(await ourScripts(options)).toEqual([]);
+});
+
+test('origins are validated, and a site the browser has not granted is refused with what to do', async ({
+  openOptions,
+}) => {
+  const options = await openOptions();
+  for (const bad of [
+    'javascript:alert(1)',
+    'https://app.example.com/posts',
+    'ftp://files.example.com',
+    'https://*.example.com',
+  ]) {
+    const reply = await send(options, 'addComposerSite', bad);
+    expect(reply).toEqual({
+      ok: false,
+      error: 'Enter the address of a site as an origin, like https://app.example.com (no path, no wildcard).',
+    });
+  }
+  const ungranted = await send(options, 'addComposerSite', 'https://app.example.com');
+  expect(ungranted).toEqual({
+    ok: false,
+    error:
+      'Cleartune may not open https://app.example.com yet: allow access when your browser asks, then add it again.',
+  });
+  expect(await ourScripts(options)).toEqual([]);
+});
