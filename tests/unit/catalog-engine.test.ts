@@ -2,19 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCatalogEngine } from '@/lib/catalog/engine';
-import { GENRES } from '@/lib/genres';
 import type { CatalogAnswer, CatalogQuery } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, settingsItem, takeNotices } from '@/lib/storage';
-import {
-  countingConcurrency,
-  createTestEnv,
-  saveDemoCredentials,
-  T0,
-} from '@/tests/fixtures/providers/test-env';
+import { createTestEnv, saveDemoCredentials, T0 } from '@/tests/fixtures/providers/test-env';
 import { AWKWARD, BIG_ID, DEMO_CREDENTIALS } from '@/tests/simulator';
 
 const POP_7: CatalogQuery = { source: 'bundle-social', genre: 'POP', range: '7DAY' };
-const ALL_7: CatalogQuery = { source: 'bundle-social', genre: 'ALL', range: '7DAY' };
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const TRENDING = '/api/v1/misc/tiktok/cml/trending-list';
@@ -127,72 +120,6 @@ describe('the catalog engine', () => {
     expect(env.sim.count({ path: TRENDING })).toBe(2);
   });
 
-  it('backs off with jitter on server errors, three tries in all, and keeps the error with the old tracks', async () => {
-    const env = createTestEnv();
-    const engine = createCatalogEngine(env);
-    const first = await engine.getCatalog(POP_7);
-    env.clock.now += 4 * HOUR;
-    env.sim.setScenario('bundle-social', 'server-error');
-    const failed = await engine.refreshCatalog(POP_7);
-    expect(env.sim.count({ path: TRENDING })).toBe(4);
-    expect(env.sleeps).toEqual([500, 1000]);
-    expect(failed.parts[0]).toMatchObject({
-      status: 'error',
-      fetchedAt: T0,
-      error: { kind: 'server', action: 'retry' },
-    });
-    expect(failed.tracks).toEqual(first.tracks);
-    // A restarted worker still knows, and does not hammer the provider again at once.
-    const restarted = await createCatalogEngine(env).getCatalog(POP_7);
-    expect(summary(restarted)).toEqual([{ provider: 'bundle-social', status: 'error', error: 'server' }]);
-    expect(restarted.tracks).toEqual(first.tracks);
-    expect(env.sim.count({ path: TRENDING })).toBe(4);
-  });
-
-  it('does not retry a rejected key, and retries at once after the key changes', async () => {
-    const env = createTestEnv();
-    const engine = createCatalogEngine(env);
-    env.sim.revokeKey('bundle-social', DEMO_CREDENTIALS.bundleSocialKey);
-    const answer = await engine.getCatalog(POP_7);
-    expect(answer.parts[0]?.error).toMatchObject({ kind: 'forbidden', action: 'open-settings' });
-    expect(env.sim.count({ path: TRENDING })).toBe(1);
-    env.clock.now += HOUR;
-    await engine.getCatalog(POP_7);
-    expect(env.sim.count({ path: TRENDING })).toBe(1);
-    env.sim.addKey('bundle-social', DEMO_CREDENTIALS.bundleSocialKey);
-    await engine.noteSettingsChanged();
-    expect((await engine.getCatalog(POP_7)).parts[0]?.status).toBe('fresh');
-    expect(env.sim.count({ path: TRENDING })).toBe(2);
-  });
-
-  it('waits out a short Retry-After and succeeds', async () => {
-    const env = createTestEnv();
-    env.sim.setScenario('bundle-social', 'rate-limited', { times: 1, retryAfter: 2 });
-    const answer = await createCatalogEngine(env).getCatalog(POP_7);
-    expect(answer.parts[0]?.status).toBe('fresh');
-    expect(env.sleeps).toEqual([2000]);
-    expect(env.sim.count({ path: TRENDING })).toBe(2);
-  });
-
-  it('gives up on a long Retry-After and calls the provider again only after it', async () => {
-    const env = createTestEnv();
-    const engine = createCatalogEngine(env);
-    env.sim.setScenario('bundle-social', 'rate-limited', { times: 1, retryAfter: 120 });
-    const limited = await engine.getCatalog(POP_7);
-    expect(limited.parts[0]?.error).toMatchObject({
-      kind: 'rate-limited',
-      action: 'wait',
-      retryAt: T0 + 120_000,
-    });
-    env.clock.now += 119_000;
-    const stillLimited = await createCatalogEngine(env).refreshCatalog({ ...POP_7, genre: 'ROCK' });
-    expect(stillLimited.parts[0]?.error?.kind).toBe('rate-limited');
-    expect(env.sim.count({ path: TRENDING })).toBe(1);
-    env.clock.now += 1_000;
-    expect((await engine.getCatalog(POP_7)).parts[0]?.status).toBe('fresh');
-    expect(env.sim.count({ path: TRENDING })).toBe(2);
-  });
-
   it('makes no request while offline, and still serves what it has', async () => {
     const env = createTestEnv();
     const engine = createCatalogEngine(env);
@@ -207,33 +134,6 @@ describe('the catalog engine', () => {
     const nothing = await engine.getCatalog({ ...POP_7, genre: 'ROCK' });
     expect(nothing.parts[0]?.error?.kind).toBe('offline');
     expect(env.sim.count({ path: TRENDING })).toBe(1);
-  });
-
-  it('times out a hanging provider and says so', async () => {
-    const env = createTestEnv();
-    env.sim.setScenario('layers', 'hang');
-    const answer = await createCatalogEngine(env).getCatalog({ ...POP_7, source: 'layers' });
-    expect(answer.parts[0]).toMatchObject({
-      status: 'error',
-      error: { kind: 'timeout', provider: 'layers' },
-    });
-    expect(env.sim.count({ provider: 'layers' })).toBe(3);
-  });
-
-  it('reports a response that is not the documented shape, naming the provider', async () => {
-    const env = createTestEnv();
-    env.sim.setScenario('layers', 'malformed-json');
-    const answer = await createCatalogEngine(env).getCatalog({ ...POP_7, source: 'layers' });
-    expect(answer.parts[0]?.error).toMatchObject({ kind: 'invalid-response', provider: 'layers' });
-    expect(answer.parts[0]?.error?.message).toMatch(/^Layers /);
-  });
-
-  it('counts dropped items on the part', async () => {
-    const env = createTestEnv();
-    env.sim.setScenario('bundle-social', 'mixed-invalid');
-    const answer = await createCatalogEngine(env).getCatalog(POP_7);
-    expect(answer.parts[0]).toMatchObject({ status: 'fresh', dropped: 9 });
-    expect(answer.tracks).toHaveLength(5);
   });
 
   it('survives a worker killed mid-refresh: the old entry is intact and a new worker refreshes', async () => {
@@ -264,102 +164,5 @@ describe('the catalog engine', () => {
     const answer = await createCatalogEngine(env).getCatalog(POP_7);
     expect(answer.parts[0]?.status).toBe('fresh');
     expect(await takeNotices()).toHaveLength(1);
-  });
-});
-
-describe('every genre at once (ALL)', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await saveDemoCredentials();
-  });
-
-  it('answers from the cached genres merged, and fills the others behind, four at a time', async () => {
-    const env = createTestEnv({}, { latencyMs: 5 });
-    const counter = countingConcurrency(env.fetch);
-    const engine = createCatalogEngine({ ...env, fetch: counter.fetch });
-    await engine.getCatalog(POP_7);
-    await engine.getCatalog({ ...POP_7, genre: 'DANCE_POP' });
-    const answer = await engine.getCatalog(ALL_7);
-    expect(answer.parts[0]?.status).toBe('refreshing');
-    // The same track charted in POP and DANCE_POP appears once, with both genres.
-    const duplicateId = env.sim.catalog.at(AWKWARD.duplicate).trending_song_clip?.song_clip_id;
-    const copies = answer.tracks.filter((t) => t.id === duplicateId);
-    expect(copies).toHaveLength(1);
-    expect(copies[0]?.genres).toEqual(expect.arrayContaining(['POP', 'DANCE_POP']));
-    await vi.waitFor(
-      async () => {
-        expect((await engine.getCatalog(ALL_7)).parts[0]?.status).toBe('fresh');
-      },
-      { timeout: 10_000, interval: 100 },
-    );
-    if (process.env.CLEARTUNE_MEASURE) {
-      const started = performance.now();
-      await engine.getCatalog(ALL_7);
-      console.log(`ALL from a warm cache: ${(performance.now() - started).toFixed(1)} ms`);
-    }
-    expect(env.sim.count({ path: TRENDING })).toBe(GENRES.length);
-    expect(counter.peak()).toBe(4);
-    const ids = (await engine.getCatalog(ALL_7)).tracks.map((t) => t.id);
-    expect(new Set(ids).size).toBe(ids.length);
-  });
-
-  it('on a first run, answers as soon as the first genre arrives and keeps filling', async () => {
-    const env = createTestEnv({}, { latencyMs: 5 });
-    const engine = createCatalogEngine(env);
-    const first = await engine.getCatalog(ALL_7);
-    expect(first.parts[0]?.status).toBe('refreshing');
-    expect(first.tracks.length).toBeGreaterThan(0);
-    expect(env.sim.count({ path: TRENDING })).toBeLessThan(GENRES.length);
-    await vi.waitFor(async () => expect((await engine.getCatalog(ALL_7)).parts[0]?.status).toBe('fresh'), {
-      timeout: 10_000,
-      interval: 50,
-    });
-    expect(env.sim.count({ path: TRENDING })).toBe(GENRES.length);
-  });
-
-  it('stops filling once the key is rejected, instead of failing 42 times', async () => {
-    const env = createTestEnv({}, { latencyMs: 5 });
-    env.sim.revokeKey('bundle-social', DEMO_CREDENTIALS.bundleSocialKey);
-    const engine = createCatalogEngine(env);
-    await engine.refreshCatalog(ALL_7);
-    expect(env.sim.count({ path: TRENDING })).toBeLessThanOrEqual(4);
-    const answer = await engine.getCatalog(ALL_7);
-    expect(answer.parts[0]).toMatchObject({ status: 'error', error: { kind: 'forbidden' } });
-    // Opening the popup again does not start another round of doomed requests.
-    await engine.getCatalog(ALL_7);
-    expect(env.sim.count({ path: TRENDING })).toBeLessThanOrEqual(4);
-  });
-});
-
-describe('the periodic refresh', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await saveDemoCredentials();
-  });
-
-  it('renews what was used this week before it goes stale, and nothing else', async () => {
-    const env = createTestEnv();
-    const engine = createCatalogEngine(env);
-    await engine.getCatalog(POP_7);
-    await engine.refreshRecent();
-    expect(env.sim.count({ path: TRENDING })).toBe(1);
-    env.clock.now += 2.5 * HOUR;
-    await engine.refreshRecent();
-    expect(env.sim.count({ path: TRENDING })).toBe(2);
-    expect(env.sim.filter({ path: TRENDING }).map((r) => r.genre)).toEqual(['POP', 'POP']);
-  });
-
-  it('does nothing while offline, or for lists last used over a week ago', async () => {
-    const env = createTestEnv();
-    const engine = createCatalogEngine(env);
-    await engine.getCatalog(POP_7);
-    env.clock.now += 4 * HOUR;
-    env.online.value = false;
-    await engine.refreshRecent();
-    expect(env.sim.count({ path: TRENDING })).toBe(1);
-    env.online.value = true;
-    env.clock.now += 7 * 24 * HOUR;
-    await engine.refreshRecent();
-    expect(env.sim.count({ path: TRENDING })).toBe(1);
   });
 });
