@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
 import { durationFor, idFor } from '@/lib/popup/clips';
-import { describeRankChange, formatDuration, formatRankChange } from '@/lib/popup/format';
+import { describeRankChange, formatCount, formatDuration, formatRankChange } from '@/lib/popup/format';
 import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
 import { ClipSelect } from './ClipSelect';
 import { Sparkline } from './Sparkline';
@@ -73,6 +73,7 @@ export const TrackRow = memo(function TrackRow({ entry, index, count, focusable,
           </span>
         )}
         <Sparkline history={track.rankHistory} />
+        {track.userCount !== null && <span className="uses">{formatCount(track.userCount)} uses</span>}
       </div>
       <div className="row-actions">
         <ClipSelect track={track} value={clip} onChange={(next) => tracks.setClip(entry, next)} />

@@ -45,3 +45,14 @@ export function languageLabel(code: string): string {
     return code;
   }
 }
+
+/** Layers' use counts, short: 950 → "950", 12_300 → "12.3k", 4_200_000 → "4.2M". */
+export function formatCount(count: number): string {
+  if (count < 1000) return String(Math.round(count));
+  if (count < 1_000_000) return `${trimZero(count / 1000)}k`;
+  return `${trimZero(count / 1_000_000)}M`;
+}
+
+function trimZero(value: number): string {
+  return (value >= 100 ? Math.round(value).toString() : value.toFixed(1)).replace(/\.0$/, '');
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeRankChange,
   formatAge,
+  formatCount,
   formatDuration,
   formatRankChange,
   languageLabel,
@@ -93,6 +94,15 @@ describe('formatting', () => {
     expect(formatRankChange(null)).toBeNull();
     expect(describeRankChange(1)).toBe('up 1 place');
     expect(describeRankChange(-4)).toBe('down 4 places');
+  });
+
+  it.each([
+    [950, '950'],
+    [12_300, '12.3k'],
+    [120_000, '120k'],
+    [4_200_000, '4.2M'],
+  ])('use count %s → %s', (count, text) => {
+    expect(formatCount(count)).toBe(text);
   });
 
   it('names languages', () => {
