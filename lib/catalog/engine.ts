@@ -77,7 +77,11 @@ export function createCatalogEngine(env: CatalogEnv) {
   }
 
   async function answer(query: CatalogQuery, force: boolean): Promise<CatalogAnswer> {
-    const [settings] = await Promise.all([settingsItem.get(), recordUsage(query, env.now())]);
+    // Usage only steers the periodic refresh: failing to record it must not cost the answer.
+    const [settings] = await Promise.all([
+      settingsItem.get(),
+      recordUsage(query, env.now()).catch(() => undefined),
+    ]);
     const { cml, layers } = entriesOf(query);
     const parts = await Promise.all([
       ...(cml.length > 0 ? [answerPart('bundle-social', cml, settings, force)] : []),

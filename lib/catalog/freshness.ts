@@ -1,4 +1,3 @@
-import type { ProviderErrorKind } from '../errors';
 import type { DateRange } from '../genres';
 import type { EntryId } from './entry-key';
 import type { CatalogEntry } from './entry-store';
@@ -20,15 +19,6 @@ export const LAYERS_FRESH_FOR_MS = 12 * HOUR;
 
 /** After a transient failure, how long before merely opening the popup tries again on its own. */
 export const ERROR_RETRY_MS = 60_000;
-
-/** Failures that another try cannot fix until the user changes a setting (Retry still forces one). */
-const NEEDS_SETTINGS: ReadonlySet<ProviderErrorKind> = new Set([
-  'unauthenticated',
-  'forbidden',
-  'not-found',
-  'bad-request',
-  'not-configured',
-]);
 
 export function freshForMs(id: EntryId): number {
   return id.provider === 'layers' ? LAYERS_FRESH_FOR_MS : CML_FRESH_FOR_MS[id.range];
@@ -54,7 +44,9 @@ export function isDue(
   if (error) {
     if (error.retryAt !== null) return now >= error.retryAt;
     if (entry.attemptedAt < settingsChangedAt) return true;
-    if (NEEDS_SETTINGS.has(error.kind)) return false;
+    // A failure only a settings change can fix (a rejected key, an unknown team) is not retried on
+    // its own; the popup's Retry still forces a try.
+    if (error.action === 'open-settings') return false;
     if (now - entry.attemptedAt < ERROR_RETRY_MS) return false;
     return true;
   }

@@ -52,6 +52,13 @@ describe('freshness', () => {
     ['a server error a minute ago', failed('server'), T0 + ERROR_RETRY_MS, 0, true],
     ['a rejected key, a day later', failed('forbidden'), T0 + 24 * HOUR, 0, false],
     ['a rejected key, after the key changed', failed('forbidden'), T0 + MIN, T0 + 1, true],
+    [
+      'a Layers catalog not found, a minute later',
+      entry(LAYERS_ENTRY, { error: providerError('layers', 'not-found') }),
+      T0 + ERROR_RETRY_MS,
+      0,
+      true,
+    ],
     ['a team not found, after the team changed', failed('not-found'), T0 + MIN, T0 + 1, true],
     ['a rate limit before its time', failed('rate-limited', T0, T0 + HOUR), T0 + HOUR - 1, 0, false],
     [
