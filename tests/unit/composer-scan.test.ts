@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { scanComposers } from '@/lib/composer/composer-scan';
+import { readComposerState } from '@/lib/composer/composer-state';
+
+const fixture = (file: string) =>
+  readFileSync(path.resolve('tests/fixtures/pages', file), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
+
+function load(html: string) {
+  document.body.innerHTML = html;
+  return scanComposers(document);
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('how a music id field is named', () => {
+  it.each([
+    ['a name', '<input name="musicSoundId">', 'cml-song-clip'],
+    ['a snake_case id', '<input id="music_sound_id">', 'cml-song-clip'],
+    ['a data-* field name', '<input data-field="tiktokMusic.trackId">', 'layers-track'],
+    ['an aria-label', '<input aria-label="Sound ID">', 'cml-song-clip'],
+    ['aria-labelledby', '<span id="l">Music track ID</span><input aria-labelledby="l">', 'layers-track'],
+    ['a label for=', '<label for="x">Song clip ID</label><input id="x" name="field_7">', 'cml-song-clip'],
+    ['a wrapping label', '<label>Track ID <input name="f2"></label>', 'layers-track'],
+    ['a placeholder', '<input placeholder="Track ID">', 'layers-track'],
+    ['nearby text', '<div><span>Music sound ID</span><input></div>', 'cml-song-clip'],
+    ['nearby text around a wrapper', '<div><b>Sound ID</b><div><input></div></div>', 'cml-song-clip'],
+    ['a textarea', '<textarea name="song_clip_id"></textarea>', 'cml-song-clip'],
+  ])('by %s', (_, html, kind) => {
+    const composers = load(html);
+    expect(composers).toHaveLength(1);
+    expect(composers[0]?.idFields.map((field) => field.kind)).toEqual([kind]);
+  });
+
+  it.each([
+    ['a hidden input', '<input type="hidden" name="musicSoundId">'],
+    ['a checkbox', '<input type="checkbox" name="trackId">'],
+    ['a range', '<input type="range" name="musicSoundId">'],
+    ['an unrelated field', '<input name="trackingId"><input name="caption">'],
+    [
+      'a label of another field',
+      '<label for="a">Sound ID</label><input id="a" type="radio"><input name="x">',
+    ],
+  ])('not by %s', (_, html) => {
+    expect(load(html)).toEqual([]);
+  });
+});
+
+describe('composer regions', () => {
+  it('reads a bundle.social-style form: fields, draft checkbox and post type', () => {
+    const [composer, ...rest] = load(`
+      <form>
+        <label><input type="radio" name="data.TIKTOK.type" value="VIDEO"> Video</label>
+        <label><input type="radio" name="data.TIKTOK.type" value="IMAGE" checked> Photos</label>
+        <label for="s">Music sound ID</label><input id="s" name="data.TIKTOK.musicSoundInfo.musicSoundId" value="7312345678901234567">
+        <input type="number" name="data.TIKTOK.musicSoundInfo.musicSoundVolume" value="70">
+        <input type="number" name="data.TIKTOK.musicSoundInfo.videoOriginalSoundVolume">
+        <input type="number" name="data.TIKTOK.musicSoundInfo.musicSoundStart" value="0">
+        <input type="number" name="data.TIKTOK.musicSoundInfo.musicSoundEnd" value="30000">
+        <label><input type="checkbox" name="data.TIKTOK.uploadToDraft" checked> Upload to draft</label>
+      </form>`);
+    expect(rest).toEqual([]);
+    expect(composer?.root.localName).toBe('form');
+    expect(Object.keys(composer?.values ?? {}).sort()).toEqual([
+      'music-volume',
+      'original-volume',
+      'trim-end',
+      'trim-start',
+    ]);
+    expect(composer && readComposerState(composer)).toEqual({
+      idKind: 'cml-song-clip',
+      idValue: '7312345678901234567',
+      postType: 'IMAGE',
+      draft: true,
+      targetMode: null,
+      musicMode: null,
+      values: { 'music-volume': 70, 'original-volume': null, 'trim-start': 0, 'trim-end': 30000 },
+    });
+  });
+
+  it('keeps the two targets of a Layers form apart, each with its own modes', () => {
+    const composers = load(fixture('layers-composer.html'));
+    expect(composers.map((composer) => composer.root.getAttribute('aria-label'))).toEqual([
+      'Target 1: @brand',
+      'Target 2: @creator',
+    ]);
+    expect(composers.map((composer) => readComposerState(composer))).toEqual([
+      expect.objectContaining({ idKind: 'layers-track', targetMode: 'managed', musicMode: 'manual' }),
+      expect.objectContaining({ idKind: 'layers-track', targetMode: 'publish', musicMode: 'manual' }),
+    ]);
+  });
+
+  it('reads a snake_case form with a select post type and a range volume named by nearby text', () => {
+    load(fixture('snake-composer.html'));
+    const late = document.getElementById('late');
+    if (late) {
+      late.innerHTML = `
+        <div class="row"><span>Music volume</span> <input name="music_sound_volume" type="range" value="40"></div>
+        <div class="row"><label><input type="checkbox" name="upload_to_draft"> Send to drafts</label></div>`;
+    }
+    const [composer] = scanComposers(document);
+    expect(composer && readComposerState(composer)).toEqual(
+      expect.objectContaining({ postType: 'VIDEO', draft: false, values: { 'music-volume': 40 } }),
+    );
+    expect(composer?.draft?.getAttribute('name')).toBe('upload_to_draft');
+  });
+
+  it('reads a tab list post type and side-by-side composers without forms', () => {
+    const composers = load(`
+      <div class="post">
+        <div role="tablist"><button role="tab" aria-selected="false">Video</button><button role="tab" aria-selected="true">Photo</button></div>
+        <input aria-label="Sound ID" value="1">
+      </div>
+      <div class="post">
+        <div role="tablist"><button role="tab" aria-selected="true">Video</button><button role="tab" aria-selected="false">Photo</button></div>
+        <input aria-label="Sound ID" value="2">
+      </div>`);
+    expect(composers.map((composer) => readComposerState(composer).postType)).toEqual(['IMAGE', 'VIDEO']);
+    expect(composers.map((composer) => composer.root.className)).toEqual(['post', 'post']);
+  });
+});
