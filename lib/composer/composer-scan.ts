@@ -55,15 +55,42 @@ interface Classified {
   meaning: FieldMeaning;
 }
 
+const CLASSIFIED_SELECTOR = `${CONTROL_SELECTOR}, [role="switch"], [role="checkbox"]:not(input)`;
+
+function classify(element: Element): FieldMeaning | null {
+  const accepts = acceptsFor(element);
+  return accepts && meaningOfControl(element, accepts);
+}
+
 function classifyControls(doc: Document): Classified[] {
   const found: Classified[] = [];
-  const selector = `${CONTROL_SELECTOR}, [role="switch"], [role="checkbox"]:not(input)`;
-  for (const element of Array.from(doc.querySelectorAll(selector))) {
-    const accepts = acceptsFor(element);
-    const meaning = accepts && meaningOfControl(element, accepts);
+  for (const element of Array.from(doc.querySelectorAll(CLASSIFIED_SELECTOR))) {
+    const meaning = classify(element);
     if (meaning) found.push({ element, meaning });
   }
   return found;
+}
+
+/**
+ * Whether newly added elements hold (or, for a late label, name) a music id field: on a page with
+ * no composer this is all the work a DOM change costs.
+ */
+export function addsIdField(added: readonly Element[]): boolean {
+  return added.some((root) => {
+    const controls = [
+      ...(root.matches(CLASSIFIED_SELECTOR) ? [root] : []),
+      ...Array.from(root.querySelectorAll(CLASSIFIED_SELECTOR)),
+      ...[root, ...Array.from(root.querySelectorAll('label'))].flatMap((label) =>
+        label.localName === 'label' && (label as HTMLLabelElement).control
+          ? [(label as HTMLLabelElement).control as Element]
+          : [],
+      ),
+    ];
+    return controls.some((control) => {
+      const meaning = classify(control);
+      return meaning !== null && ID_KIND_OF_MEANING[meaning] !== undefined;
+    });
+  });
 }
 
 /** The region of one composer; see the module comment. */

@@ -15,8 +15,11 @@ export interface ObservedDocument {
   tracked(): readonly Element[];
   /** True when a composer is present: only then do form events and attribute changes matter. */
   active(): boolean;
-  /** A new control, label, frame or Studio element may have appeared, or a tracked one left. */
-  onStructure(): void;
+  /**
+   * Watched elements were added (given, so a page without a composer only looks at what is new), or
+   * a tracked one left or a full look was asked for (null).
+   */
+  onStructure(added: readonly Element[] | null): void;
   /** A value, a checked state or a selected tab may have changed. */
   onState(): void;
 }
@@ -27,17 +30,20 @@ export function observeDocument(
   watchSelector: string,
   observed: ObservedDocument,
 ): { flushNow(): void } {
-  let structure = false;
+  let everything = false;
+  let added: Element[] = [];
   let state = false;
   let pending = false;
 
   const flush = () => {
     pending = false;
-    const runStructure = structure;
+    const fresh = added.filter((element) => element.isConnected);
+    const runAll = everything;
     const runState = state;
-    structure = false;
+    everything = false;
+    added = [];
     state = false;
-    if (runStructure) observed.onStructure();
+    if (runAll || fresh.length > 0) observed.onStructure(runAll ? null : fresh);
     else if (runState) observed.onState();
   };
   const schedule = () => {
@@ -59,11 +65,11 @@ export function observeDocument(
         state ||= observed.active();
         continue;
       }
-      if (!structure && Array.from(record.addedNodes).some(addsWatched)) structure = true;
+      for (const node of Array.from(record.addedNodes)) if (addsWatched(node)) added.push(node as Element);
       removed ||= record.removedNodes.length > 0;
     }
-    if (removed && !structure) structure = observed.tracked().some((element) => !element.isConnected);
-    if (structure || state) schedule();
+    if (removed && !everything) everything = observed.tracked().some((element) => !element.isConnected);
+    if (everything || added.length > 0 || state) schedule();
   });
   observer.observe(doc, {
     childList: true,
@@ -82,7 +88,7 @@ export function observeDocument(
 
   return {
     flushNow() {
-      structure = true;
+      everything = true;
       flush();
     },
   };

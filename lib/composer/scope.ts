@@ -25,7 +25,9 @@ export function createScope(parent: AbortSignal, stillValid: () => boolean = () 
   const scope: Scope = {
     signal,
     get active() {
-      return !signal.aborted && stillValid() && !signal.aborted;
+      if (signal.aborted) return false;
+      // Asking may itself invalidate the context, which aborts this scope: read the signal again.
+      return stillValid() && !signal.aborted;
     },
     listen(target, type, handler, capture = false) {
       if (!signal.aborted) target.addEventListener(type, handler, { capture, signal });

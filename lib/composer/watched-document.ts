@@ -5,6 +5,7 @@
  * (`srcdoc`, `about:blank`, a URL outside the matches), the instance of the page around it.
  */
 import type { ChosenTrack } from '../track';
+import { addsIdField } from './composer-scan';
 import { observeDocument } from './document-observer';
 import { createGenericAdapter, type FieldCandidate, GENERIC_WATCH_SELECTOR } from './generic-adapter';
 import { injectPageStyle } from './page-style';
@@ -126,7 +127,15 @@ export function watchDocument(
   observeDocument(doc, scope, `${studio ? STUDIO_COMPOSER_SELECTOR : GENERIC_WATCH_SELECTOR}, iframe`, {
     tracked: () => [...(generic?.tracked() ?? []), ...(studio?.tracked() ?? []), ...frames.keys()],
     active: () => Boolean(generic?.hasComposer()),
-    onStructure: rescan,
+    onStructure: (added) => {
+      const worthALook =
+        added === null ||
+        studio !== null ||
+        generic?.hasComposer() ||
+        added.some((element) => element.matches('iframe') || element.querySelector('iframe')) ||
+        addsIdField(added);
+      if (worthALook) rescan();
+    },
     onState: () => generic?.evaluate(),
   });
   scope.listen(doc, 'focusin', () => deps.focused(), true);

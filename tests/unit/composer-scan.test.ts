@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scanComposers } from '@/lib/composer/composer-scan';
+import { addsIdField, scanComposers } from '@/lib/composer/composer-scan';
 import { readComposerState } from '@/lib/composer/composer-state';
 
 const fixture = (file: string) =>
@@ -121,5 +121,21 @@ describe('composer regions', () => {
       </div>`);
     expect(composers.map((composer) => readComposerState(composer).postType)).toEqual(['IMAGE', 'VIDEO']);
     expect(composers.map((composer) => composer.root.className)).toEqual(['post', 'post']);
+  });
+});
+
+describe('the check a DOM change costs on a page without a composer', () => {
+  it.each([
+    ['an added id field', '<div><input name="musicSoundId"></div>', true],
+    ['an added label naming an existing field', '<label for="existing">Track ID</label>', true],
+    ['added comment boxes', '<p><input name="comment_1" aria-label="Comment 1"></p>', false],
+    ['an added volume alone', '<input name="musicSoundVolume">', false],
+  ])('%s → %s', (_, html, expected) => {
+    document.body.innerHTML = '<input id="existing">';
+    const holder = document.createElement('div');
+    holder.innerHTML = html;
+    const added = Array.from(holder.children);
+    document.body.append(...added);
+    expect(addsIdField(added)).toBe(expected);
   });
 });
