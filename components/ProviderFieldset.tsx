@@ -108,7 +108,7 @@ export function ProviderFieldset({
           {result && (
             <>
               <span aria-hidden="true">{result.ok ? '✓ ' : '✗ '}</span>
-              {result.ok ? 'Connection works: ' : 'Connection failed: '}
+              {result.ok ? 'Passed — ' : 'Failed — '}
               {result.text}
             </>
           )}

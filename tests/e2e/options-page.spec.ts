@@ -16,7 +16,7 @@ test('a refused key fails its connection test with the reason', async ({ context
   const options = await openOptions();
   await options.getByLabel('Layers API key').fill(UNKNOWN_KEYS.layers);
   await options.getByRole('button', { name: 'Test Layers connection' }).click();
-  await expect(options.getByText(/^✗ Connection failed: .*Layers/)).toBeVisible();
+  await expect(options.getByText(/^✗ Failed — .*Layers/)).toBeVisible();
 });
 
 test('composer sites: validated, added with access, listed and removed', async ({ context, openOptions }) => {

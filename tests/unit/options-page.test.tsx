@@ -124,11 +124,11 @@ describe('options page', () => {
     const testBundle = await screen.findByRole('button', { name: 'Test bundle.social connection' });
     await act(async () => fireEvent.click(testBundle));
     expect(
-      await screen.findByText(/Connection works: bundle.social answered for team Acme Social\./),
+      await screen.findByText(/Passed — bundle.social answered for team Acme Social\./),
     ).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Layers API key'), { target: { value: 'lp_wrong_key_123' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Test Layers connection' })));
-    expect(await screen.findByText(/Connection failed: Layers refused the API key/)).toBeTruthy();
+    expect(await screen.findByText(/Failed — Layers refused the API key/)).toBeTruthy();
   });
 
   it('adds a composer site after the browser allows it, and removes it', async () => {

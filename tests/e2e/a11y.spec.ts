@@ -1,0 +1,97 @@
+/// <reference types="chrome" />
+/**
+ * axe-core finds no serious or critical violation in the popup (results, empty, error, first run)
+ * in light and dark, nor in the options page. The README's screenshots are taken here.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { DEMO_CREDENTIALS } from '../simulator';
+import { expect, test } from './fixtures';
+import { ask, setUpProviders } from './popup-support';
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')}: ${node.failureSummary}`),
+    }));
+  expect(serious).toEqual([]);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test('first run', async ({ context, openPopup }) => {
+      await setUpProviders(context);
+      const popup = await openPopup();
+      await popup.emulateMedia({ colorScheme: scheme });
+      await expect(
+        popup.getByRole('heading', { name: 'Connect a provider to see trending tracks' }),
+      ).toBeVisible();
+      await expectNoSeriousViolations(popup);
+    });
+
+    test('results, payload dialog and empty results', async ({ context, openPopup }) => {
+      // Three full axe runs on two cores, beside another worker: more than the default 30 s at times.
+      test.setTimeout(60_000);
+      await setUpProviders(context);
+      const popup = await openPopup();
+      await popup.emulateMedia({ colorScheme: scheme });
+      await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
+      await popup.reload();
+      await popup.getByRole('combobox', { name: 'Genre' }).selectOption('DANCE_POP');
+      await popup.getByRole('combobox', { name: 'Sort' }).selectOption('rising');
+      await expect(popup.getByRole('listitem').first()).toBeVisible();
+      await popup.getByRole('button', { name: 'Filters' }).click();
+      // Covers painted and fonts settled, so the picture is the popup as a user sees it.
+      await popup.waitForFunction(() => [...document.images].every((img) => img.complete));
+      await popup.getByRole('button', { name: 'Filters' }).click();
+      await popup.screenshot({ path: `docs/screenshots/popup-${scheme}.png` });
+      await expectNoSeriousViolations(popup);
+
+      await popup
+        .getByRole('button', { name: /^Copy payload for / })
+        .first()
+        .click();
+      await expect(popup.getByRole('dialog')).toBeVisible();
+      await expectNoSeriousViolations(popup);
+      await popup.keyboard.press('Escape');
+      await expect(popup.getByRole('dialog')).toHaveCount(0);
+
+      await popup.getByRole('searchbox', { name: 'Search tracks' }).fill('no track is called this');
+      await expect(popup.getByText('No track matches “no track is called this”.')).toBeVisible();
+      await expectNoSeriousViolations(popup);
+    });
+
+    test('provider error', async ({ context, openPopup }) => {
+      const { sim } = await setUpProviders(context);
+      const popup = await openPopup();
+      await popup.emulateMedia({ colorScheme: scheme });
+      await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
+      // A key that stops working: the error and its fix, above whatever is cached.
+      sim.revokeKey('layers', DEMO_CREDENTIALS.layersKey);
+      await popup.reload();
+      await popup.getByRole('combobox', { name: 'Source' }).selectOption('layers');
+      await expect(popup.getByRole('region', { name: 'Problems' })).toBeVisible();
+      await expectNoSeriousViolations(popup);
+    });
+
+    test('options page', async ({ context, openOptions }) => {
+      await setUpProviders(context);
+      const options = await openOptions();
+      await options.emulateMedia({ colorScheme: scheme });
+      await ask(options, 'saveSettings', DEMO_CREDENTIALS);
+      await options.reload();
+      await expect(options.getByRole('combobox', { name: 'Team' })).toHaveValue(DEMO_CREDENTIALS.teamId);
+      await options.getByRole('button', { name: 'Test bundle.social connection' }).click();
+      await expect(options.getByText(/^✓ Passed — /)).toBeVisible();
+      if (scheme === 'light') {
+        await options.setViewportSize({ width: 800, height: 1100 });
+        await options.screenshot({ path: 'docs/screenshots/options.png', fullPage: true });
+      }
+      await expectNoSeriousViolations(options);
+    });
+  });
+}
