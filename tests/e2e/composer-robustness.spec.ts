@@ -13,6 +13,11 @@ test('fields that render seconds after load are recognised, and a new field gets
   watchErrors(page, collected);
   await page.goto('https://composer.test/plain-snake');
   await expect(page.getByRole('button', INSERT)).toHaveCount(1);
+  // The page styles every button black-on-black at 40px; ours keep their own look.
+  const look = await page
+    .getByRole('button', INSERT)
+    .evaluate((button) => [getComputedStyle(button).backgroundColor, getComputedStyle(button).fontSize]);
+  expect(look).toEqual([expect.not.stringMatching(/^rgb\(0, 0, 0\)$/), '13px']);
   await expect(page.getByLabel('Trim end')).toBeVisible();
   await page.getByLabel('Post type').selectOption('IMAGE');
   await expect(page.getByLabel('Trim end')).toBeHidden();
