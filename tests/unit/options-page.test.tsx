@@ -123,9 +123,7 @@ describe('options page', () => {
     render(<Options deps={deps} />);
     const testBundle = await screen.findByRole('button', { name: 'Test bundle.social connection' });
     await act(async () => fireEvent.click(testBundle));
-    expect(
-      await screen.findByText(/Passed — bundle.social answered for team Acme Social\./),
-    ).toBeTruthy();
+    expect(await screen.findByText(/Passed — bundle.social answered for team Acme Social\./)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Layers API key'), { target: { value: 'lp_wrong_key_123' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Test Layers connection' })));
     expect(await screen.findByText(/Failed — Layers refused the API key/)).toBeTruthy();
