@@ -7,6 +7,7 @@ import type { ChosenTrack } from '../track';
 import { type Composer, scanComposers } from './composer-scan';
 import { type ComposerUi, createComposerUi } from './composer-ui';
 import { namesOf } from './field-names';
+import { meaningOfName } from './field-patterns';
 import type { FieldUi, FillMemory } from './field-ui';
 import type { Scope } from './scope';
 
@@ -34,7 +35,9 @@ function fieldKeys(composers: readonly Composer[]): Map<Element, string> {
   const seen = new Map<string, number>();
   for (const composer of composers) {
     for (const field of composer.idFields) {
-      const base = `${field.kind}|${namesOf(field.element)[0] ?? ''}`;
+      // The name that gave the field its meaning: generated ids (React's `:r3:`) change on remount.
+      const name = namesOf(field.element).find((candidate) => meaningOfName(candidate) !== null) ?? '';
+      const base = `${field.kind}|${name}`;
       const index = seen.get(base) ?? 0;
       seen.set(base, index + 1);
       keys.set(field.element, `${base}#${index}`);

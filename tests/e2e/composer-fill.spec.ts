@@ -153,3 +153,27 @@ test('a form React rebuilds from scratch gets its button back, and the fill keep
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByLabel('Music sound ID')).toHaveValue('');
 });
+
+test('a new choice reaches every open composer: buttons come alive in tabs that were not filled', async ({
+  context,
+  openPopup,
+  collected,
+}) => {
+  const other = await context.newPage();
+  watchErrors(other, collected);
+  await other.goto('https://composer.test/layers');
+  const waiting = other.getByRole('button', { name: 'Insert chosen track' }).first();
+  await expect(waiting).toBeDisabled();
+  const page = await context.newPage();
+  watchErrors(page, collected);
+  await page.goto(REACT_URL);
+  await page.getByLabel('Music sound ID').click();
+
+  await useTrack(await openPopup(), layersClearedTrack);
+  await expect(waiting).toBeEnabled();
+  await waiting.click();
+  await expect(other.getByRole('region', { name: 'Target 1: @brand' }).getByLabel('Track ID')).toHaveValue(
+    LAYERS_CLEARED_ID,
+  );
+  await expect(page.getByLabel('Music sound ID')).toHaveValue('');
+});
