@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PROVIDER_NAMES, providerSchema } from './track';
 
 /** Every way a provider call can fail, as data the popup can render and act on. */
@@ -22,10 +22,10 @@ export const providerErrorSchema = z.object({
   provider: providerSchema,
   /** One sentence naming the provider, the cause and the fix. Never contains a key. */
   message: z.string(),
-  status: z.number().nullable(),
-  requestId: z.string().nullable(),
+  status: z.nullable(z.number()),
+  requestId: z.nullable(z.string()),
   /** For rate limits: when a retry may be made, epoch ms. */
-  retryAt: z.number().nullable(),
+  retryAt: z.nullable(z.number()),
   /** What the user can do about it: the popup turns this into a button. */
   action: z.enum(['open-settings', 'retry', 'wait']),
 });

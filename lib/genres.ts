@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DATE_RANGES, GENRES } from './genre-list';
 
 export * from './genre-list';

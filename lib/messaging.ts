@@ -6,7 +6,7 @@
  * that library leaves to the caller; the transport itself is a dozen lines.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { providerErrorSchema } from './errors';
 import { dateRangeSchema, genreSchema } from './genres';
 import { chosenTrackSchema, clipChoiceSchema, providerSchema, trackSchema } from './track';
@@ -29,9 +29,9 @@ export const catalogStatusSchema = z.enum(['fresh', 'stale', 'refreshing', 'erro
 export const catalogPartSchema = z.object({
   provider: providerSchema,
   status: catalogStatusSchema,
-  fetchedAt: z.number().nullable(),
-  dropped: z.number().int().nonnegative(),
-  error: providerErrorSchema.nullable(),
+  fetchedAt: z.nullable(z.number()),
+  dropped: z.int().check(z.nonnegative()),
+  error: z.nullable(providerErrorSchema),
 });
 export type CatalogPart = z.infer<typeof catalogPartSchema>;
 
@@ -47,9 +47,9 @@ export type Team = z.infer<typeof teamSchema>;
 
 /** Settings as the options page sees them: keys only ever masked. */
 export const maskedSettingsSchema = z.object({
-  bundleSocialKey: z.string().nullable(),
-  layersKey: z.string().nullable(),
-  teamId: z.string().nullable(),
+  bundleSocialKey: z.nullable(z.string()),
+  layersKey: z.nullable(z.string()),
+  teamId: z.nullable(z.string()),
   defaultGenre: genreSchema,
   defaultRange: dateRangeSchema,
   composerSites: z.array(z.string()),
@@ -58,22 +58,22 @@ export type MaskedSettings = z.infer<typeof maskedSettingsSchema>;
 
 export const settingsPatchSchema = z.object({
   /** A new key; omitted or undefined keeps the stored one, null removes it. */
-  bundleSocialKey: z.string().trim().min(1).max(512).nullable().optional(),
-  layersKey: z.string().trim().min(1).max(512).nullable().optional(),
-  teamId: z.string().max(200).nullable().optional(),
-  defaultGenre: genreSchema.optional(),
-  defaultRange: dateRangeSchema.optional(),
+  bundleSocialKey: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(512)))),
+  layersKey: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(512)))),
+  teamId: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  defaultGenre: z.optional(genreSchema),
+  defaultRange: z.optional(dateRangeSchema),
 });
 
 export const connectionResultSchema = z.object({
   ok: z.boolean(),
   message: z.string(),
-  error: providerErrorSchema.nullable(),
+  error: z.nullable(providerErrorSchema),
 });
 
 export const fillResultSchema = z.object({
   /** The name of the composer the track went into ("TikTok Studio", "composer.test"), null when none was open. */
-  filledInto: z.string().nullable(),
+  filledInto: z.nullable(z.string()),
   message: z.string(),
 });
 export type FillResult = z.infer<typeof fillResultSchema>;
@@ -88,8 +88,8 @@ export const protocol = {
   getCatalog: { input: catalogQuerySchema, output: catalogAnswerSchema, from: 'extension' },
   refreshCatalog: { input: catalogQuerySchema, output: catalogAnswerSchema, from: 'extension' },
   listTeams: {
-    input: z.object({ apiKey: z.string().trim().min(1).max(512).optional() }),
-    output: z.object({ teams: z.array(teamSchema), error: providerErrorSchema.nullable() }),
+    input: z.object({ apiKey: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(512))) }),
+    output: z.object({ teams: z.array(teamSchema), error: z.nullable(providerErrorSchema) }),
     from: 'extension',
   },
   testConnection: {
@@ -110,42 +110,42 @@ export const protocol = {
     from: 'extension',
   },
   addComposerSite: {
-    input: z.object({ origin: z.string().max(300) }),
+    input: z.object({ origin: z.string().check(z.maxLength(300)) }),
     output: maskedSettingsSchema,
     from: 'extension',
   },
   removeComposerSite: {
-    input: z.object({ origin: z.string().max(300) }),
+    input: z.object({ origin: z.string().check(z.maxLength(300)) }),
     output: maskedSettingsSchema,
     from: 'extension',
   },
   useTrack: {
-    input: z.object({ track: trackSchema, clip: clipChoiceSchema.nullable() }),
+    input: z.object({ track: trackSchema, clip: z.nullable(clipChoiceSchema) }),
     output: fillResultSchema,
     from: 'extension',
   },
   getFavorites: { input: none, output: z.array(z.string()), from: 'extension' },
   toggleFavorite: {
-    input: z.object({ key: z.string().max(200) }),
+    input: z.object({ key: z.string().check(z.maxLength(200)) }),
     output: z.array(z.string()),
     from: 'extension',
   },
   /** Notices (storage resets and the like) the popup shows once. */
   takeNotices: { input: none, output: z.array(z.string()), from: 'extension' },
-  getChosen: { input: none, output: chosenTrackSchema.nullable(), from: 'any' },
+  getChosen: { input: none, output: z.nullable(chosenTrackSchema), from: 'any' },
   composerPresence: {
     input: z.object({
       hasComposer: z.boolean(),
       focused: z.boolean(),
       visible: z.boolean(),
-      label: z.string().max(100),
+      label: z.string().check(z.maxLength(100)),
     }),
     output: z.null(),
     from: 'content',
   },
 } as const satisfies Record<
   string,
-  { input: z.ZodType; output: z.ZodType; from: 'extension' | 'content' | 'any' }
+  { input: z.ZodMiniType; output: z.ZodMiniType; from: 'extension' | 'content' | 'any' }
 >;
 
 export type Protocol = typeof protocol;
@@ -156,11 +156,11 @@ export type Output<T extends MessageType> = z.output<Protocol[T]['output']>;
 /** Messages the background sends to a content script in a tab. */
 export const tabProtocol = {
   fillChosen: { input: chosenTrackSchema, output: fillResultSchema },
-  chosenChanged: { input: chosenTrackSchema.nullable(), output: z.null() },
+  chosenChanged: { input: z.nullable(chosenTrackSchema), output: z.null() },
 } as const;
 export type TabMessageType = keyof typeof tabProtocol;
 
-const envelopeSchema = z.object({ type: z.string().max(64), data: z.unknown().optional() });
+const envelopeSchema = z.object({ type: z.string().check(z.maxLength(64)), data: z.optional(z.unknown()) });
 
 export type SenderClass = 'extension' | 'content' | 'foreign';
 
@@ -198,7 +198,7 @@ const replySchema = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
-function unwrapReply(reply: unknown, output: z.ZodType): unknown {
+function unwrapReply(reply: unknown, output: z.ZodMiniType): unknown {
   const parsed = replySchema.safeParse(reply);
   if (!parsed.success) throw new Error('Cleartune got no answer from its background: reload the extension.');
   if (!parsed.data.ok) throw new Error(parsed.data.error);

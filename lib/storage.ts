@@ -4,14 +4,14 @@
  * recorded for the popup, instead of throwing.
  */
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_DATE_RANGE, DEFAULT_GENRE, dateRangeSchema, genreSchema } from './genres';
 import { chosenTrackSchema } from './track';
 
 export const settingsSchema = z.object({
-  bundleSocialKey: z.string().nullable(),
-  layersKey: z.string().nullable(),
-  teamId: z.string().nullable(),
+  bundleSocialKey: z.nullable(z.string()),
+  layersKey: z.nullable(z.string()),
+  teamId: z.nullable(z.string()),
   defaultGenre: genreSchema,
   defaultRange: dateRangeSchema,
   /** Origins (`https://example.com`) where the composer content script is registered. */
@@ -27,11 +27,9 @@ export const DEFAULT_SETTINGS: Settings = {
   composerSites: [],
 };
 
-export const lastComposerSchema = z
-  .object({ tabId: z.number().int(), label: z.string(), at: z.number() })
-  .nullable();
+export const lastComposerSchema = z.nullable(z.object({ tabId: z.int(), label: z.string(), at: z.number() }));
 
-export const noticesSchema = z.array(z.string()).max(20);
+export const noticesSchema = z.array(z.string()).check(z.maxLength(20));
 
 type Key = `local:${string}`;
 
@@ -46,7 +44,7 @@ export interface ValidatedItem<T> {
 /** A storage item whose reads are validated; see the module comment. */
 export function defineValidatedItem<T>(
   key: Key,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   fallback: T,
   label: string,
 ): ValidatedItem<T> {
@@ -101,13 +99,13 @@ export const settingsItem = defineValidatedItem(
 );
 export const chosenItem = defineValidatedItem(
   'local:chosen',
-  chosenTrackSchema.nullable(),
+  z.nullable(chosenTrackSchema),
   null,
   'chosen track',
 );
 export const favoritesItem = defineValidatedItem(
   'local:favorites',
-  z.array(z.string().max(200)).max(5000),
+  z.array(z.string().check(z.maxLength(200))).check(z.maxLength(5000)),
   [],
   'favorites',
 );

@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Only `https:` URLs may become a cover or a preview: anything else (`javascript:`, `data:`, `http:`) is dropped to null. */
-export const httpsUrlSchema = z
-  .string()
-  .max(4096)
-  .refine((value) => {
+export const httpsUrlSchema = z.string().check(
+  z.maxLength(4096),
+  z.refine((value) => {
     try {
       return new URL(value).protocol === 'https:';
     } catch {
       return false;
     }
-  }, 'not an https URL');
+  }, 'not an https URL'),
+);
 
 export const providerSchema = z.enum(['bundle-social', 'layers']);
 export type Provider = z.infer<typeof providerSchema>;
@@ -31,40 +31,40 @@ export const ID_KIND_OF: Record<Provider, IdKind> = {
 };
 
 export const clipSchema = z.object({
-  id: z.string().regex(/^\d{1,30}$/),
-  durationSec: z.number().int().nonnegative().nullable(),
-  previewUrl: httpsUrlSchema.nullable(),
+  id: z.string().check(z.regex(/^\d{1,30}$/)),
+  durationSec: z.nullable(z.int().check(z.nonnegative())),
+  previewUrl: z.nullable(httpsUrlSchema),
 });
 export type Clip = z.infer<typeof clipSchema>;
 export const clipChoiceSchema = z.enum(['trending', 'full']);
 export type ClipChoice = z.infer<typeof clipChoiceSchema>;
 
-export const rankPointSchema = z.object({ date: z.string(), rank: z.number().int().positive().nullable() });
+export const rankPointSchema = z.object({ date: z.string(), rank: z.nullable(z.int().check(z.positive())) });
 
 export const trackSchema = z.object({
   provider: providerSchema,
   /** The default id to post with: the trending clip's id for CML (full clip when absent), the UUID for Layers. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   idKind: idKindSchema,
   title: z.string(),
   /** True when the provider sent no name and `title` is our readable fallback. */
   untitled: z.boolean(),
   artist: z.string(),
-  album: z.string().nullable(),
-  durationSec: z.number().nonnegative().nullable(),
-  coverUrl: httpsUrlSchema.nullable(),
-  previewUrl: httpsUrlSchema.nullable(),
+  album: z.nullable(z.string()),
+  durationSec: z.nullable(z.number().check(z.nonnegative())),
+  coverUrl: z.nullable(httpsUrlSchema),
+  previewUrl: z.nullable(httpsUrlSchema),
   /** CML preview URLs die six hours after the fetch; epoch ms, null when the URL is permanent. */
-  previewExpiresAt: z.number().nullable(),
+  previewExpiresAt: z.nullable(z.number()),
   genres: z.array(z.string()),
-  rank: z.number().int().positive().nullable(),
+  rank: z.nullable(z.int().check(z.positive())),
   /** Oldest first, up to 30 days (CML only; empty for Layers). */
   rankHistory: z.array(rankPointSchema),
-  userCount: z.number().nonnegative().nullable(),
-  language: z.string().nullable(),
+  userCount: z.nullable(z.number().check(z.nonnegative())),
+  language: z.nullable(z.string()),
   /** In TikTok's Commercial Music Library: CML tracks always, Layers when `isCommerceMusic`. */
   cleared: z.boolean(),
-  clips: z.object({ trending: clipSchema.nullable(), full: clipSchema.nullable() }).nullable(),
+  clips: z.nullable(z.object({ trending: z.nullable(clipSchema), full: z.nullable(clipSchema) })),
 });
 export type Track = z.infer<typeof trackSchema>;
 
@@ -72,12 +72,12 @@ export type Track = z.infer<typeof trackSchema>;
 export const chosenTrackSchema = z.object({
   provider: providerSchema,
   /** The id to fill: for CML, the id of the clip the user chose. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   idKind: idKindSchema,
   title: z.string(),
   artist: z.string(),
-  clip: clipChoiceSchema.nullable(),
-  durationSec: z.number().nonnegative().nullable(),
+  clip: z.nullable(clipChoiceSchema),
+  durationSec: z.nullable(z.number().check(z.nonnegative())),
   cleared: z.boolean(),
   chosenAt: z.number(),
 });
