@@ -4,45 +4,42 @@
  * says (provider, id kind, preview expiry), nulls, a preview URL repeated from a clip, and writes a
  * daily rank history as one start date and a list of ranks. Measured: about half the size.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CML_PREVIEW_LIFETIME_MS } from '../providers/bundle-social';
 import { ID_KIND_OF, type Provider, rankPointSchema, type Track } from '../track';
 
 type RankPoint = z.infer<typeof rankPointSchema>;
-const rankSchema = z.number().int().positive().nullable();
+const rankSchema = z.nullable(z.int().check(z.positive()));
 
 /**
  * Stored URLs were checked with `httpsUrlSchema` when they were normalized; reading 4,200 tracks
  * back, a full URL parse of each took most of the read time, so a structural check stands in.
  */
-const storedUrl = z
-  .string()
-  .max(4096)
-  .regex(/^https:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/);
+const storedUrl = z.string().check(z.maxLength(4096), z.regex(/^https:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/));
 const storedClip = z.object({
-  id: z.string().regex(/^\d{1,30}$/),
-  durationSec: z.number().int().nonnegative().nullable(),
-  previewUrl: storedUrl.nullable(),
+  id: z.string().check(z.regex(/^\d{1,30}$/)),
+  durationSec: z.nullable(z.int().check(z.nonnegative())),
+  previewUrl: z.nullable(storedUrl),
 });
 
 export const storedTrackSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: z.string(),
   untitled: z.boolean(),
   artist: z.string(),
-  coverUrl: storedUrl.nullable(),
+  coverUrl: z.nullable(storedUrl),
   genres: z.array(z.string()),
   cleared: z.boolean(),
-  clips: z.object({ trending: storedClip.nullable(), full: storedClip.nullable() }).nullable(),
+  clips: z.nullable(z.object({ trending: z.nullable(storedClip), full: z.nullable(storedClip) })),
   /** Absent: the same URL as the trending (else full) clip's preview. */
-  previewUrl: storedUrl.nullable().optional(),
-  album: z.string().optional(),
-  durationSec: z.number().nonnegative().optional(),
-  rank: z.number().int().positive().optional(),
-  userCount: z.number().nonnegative().optional(),
-  language: z.string().optional(),
+  previewUrl: z.optional(z.nullable(storedUrl)),
+  album: z.optional(z.string()),
+  durationSec: z.optional(z.number().check(z.nonnegative())),
+  rank: z.optional(z.int().check(z.positive())),
+  userCount: z.optional(z.number().check(z.nonnegative())),
+  language: z.optional(z.string()),
   /** `[firstDate, ranks]` for consecutive days, else the points; absent when empty. */
-  history: z.union([z.tuple([z.string(), z.array(rankSchema)]), z.array(rankPointSchema)]).optional(),
+  history: z.optional(z.union([z.tuple([z.string(), z.array(rankSchema)]), z.array(rankPointSchema)])),
 });
 export type StoredTrack = z.infer<typeof storedTrackSchema>;
 

@@ -4,7 +4,7 @@
  * `unlimitedStorage`, so the whole of `storage.local` gets 10 MB.
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { providerErrorSchema } from '../errors';
 import { dateRangeSchema, genreLabel, genreSchema } from '../genres';
 import { addNotice } from '../storage';
@@ -19,13 +19,13 @@ const INDEX_KEY = 'catalogIndex';
 const storedEntrySchema = z.object({
   v: z.literal(1),
   provider: providerSchema,
-  genre: genreSchema.nullable(),
-  range: dateRangeSchema.nullable(),
+  genre: z.nullable(genreSchema),
+  range: z.nullable(dateRangeSchema),
   /** Null until a fetch has succeeded; an entry may hold only the error of a failed first fetch. */
-  fetchedAt: z.number().nullable(),
+  fetchedAt: z.nullable(z.number()),
   attemptedAt: z.number(),
-  dropped: z.number().int().nonnegative(),
-  error: providerErrorSchema.nullable(),
+  dropped: z.int().check(z.nonnegative()),
+  error: z.nullable(providerErrorSchema),
   tracks: z.array(storedTrackSchema),
 });
 

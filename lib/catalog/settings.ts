@@ -1,5 +1,5 @@
 /** Settings as the options page handles them: masked keys, patch saves, export and import. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dateRangeSchema, genreSchema } from '../genres';
 import type { MaskedSettings, settingsPatchSchema, Team } from '../messaging';
 import { favoritesItem, type Settings, settingsItem } from '../storage';
@@ -84,12 +84,12 @@ export async function exportSettings(includeKeys: boolean, now: number): Promise
   };
 }
 
-const key = z.string().trim().min(1).max(512);
+const key = z.string().check(z.trim(), z.minLength(1), z.maxLength(512));
 const importFields = {
-  teamId: z.string().trim().min(1).max(200).nullable(),
+  teamId: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   defaultGenre: genreSchema,
   defaultRange: dateRangeSchema,
-  favorites: z.array(z.string().max(200)).max(5000),
+  favorites: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(5000)),
   bundleSocialKey: key,
   layersKey: key,
 } as const;

@@ -1,5 +1,5 @@
 /** What the engine must remember across worker restarts besides the entries themselves. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { GENRES } from '../genres';
 import { ALL_GENRES, type CatalogQuery, catalogQuerySchema } from '../messaging';
 import { defineValidatedItem } from '../storage';
@@ -9,7 +9,9 @@ const DAY_MS = 86_400_000;
 /** The periodic refresh renews what was looked at in the last week, and nothing older. */
 export const USAGE_WINDOW_MS = 7 * DAY_MS;
 
-const usageSchema = z.array(z.object({ query: catalogQuerySchema, usedAt: z.number() })).max(200);
+const usageSchema = z
+  .array(z.object({ query: catalogQuerySchema, usedAt: z.number() }))
+  .check(z.maxLength(200));
 export const catalogUsageItem = defineValidatedItem('local:catalogUsage', usageSchema, [], 'catalog usage');
 
 /** When keys or the team last changed: failures older than this are worth retrying at once. */
@@ -23,7 +25,7 @@ export const settingsChangedAtItem = defineValidatedItem(
 /** Per provider: no request before this time (a long `Retry-After`). */
 export const rateLimitItem = defineValidatedItem(
   'local:catalogRateLimits',
-  z.object({ 'bundle-social': z.number().optional(), layers: z.number().optional() }),
+  z.object({ 'bundle-social': z.optional(z.number()), layers: z.optional(z.number()) }),
   {},
   'rate-limit record',
 );

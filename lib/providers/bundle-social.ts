@@ -2,7 +2,7 @@
  * bundle.social: the CML trending list (`GET /api/v1/misc/tiktok/cml/trending-list`) and the team
  * list (`GET /api/v1/team/`), per reference/bundle-social-openapi-subset.json.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DateRange, Genre } from '../genres';
 import type { Team } from '../messaging';
 import type { Clip, Track } from '../track';
@@ -22,29 +22,31 @@ export const BUNDLE_SOCIAL_BASE = 'https://api.bundle.social';
 export const CML_PREVIEW_LIFETIME_MS = 6 * 60 * 60 * 1000;
 
 /** Ranks are documented as strings ("1"); a number is not the documented shape. */
-const rankValue = z.string().nullable();
+const rankValue = z.nullable(z.string());
 /** Ids exceed 2^53: only a string is accepted, so no id ever passes through a JS number. */
-const songClipId = z.string().regex(/^\d{1,30}$/);
+const songClipId = z.string().check(z.regex(/^\d{1,30}$/));
 
-const cmlClipSchema = z
-  .object({
-    preview_url: z.string().nullish(),
-    duration: z.number().int().nonnegative().nullish(),
+const cmlClipSchema = z.nullish(
+  z.object({
+    preview_url: z.nullish(z.string()),
+    duration: z.nullish(z.int().check(z.nonnegative())),
     song_clip_id: songClipId,
-  })
-  .nullish();
+  }),
+);
 
 export const cmlItemSchema = z.object({
-  commercial_music_name: z.string().nullish(),
-  duration: z.number().nonnegative().nullish(),
+  commercial_music_name: z.nullish(z.string()),
+  duration: z.nullish(z.number().check(z.nonnegative())),
   thumbnail_url: z.string(),
   artist: z.string(),
-  preview_url: z.string().nullish(),
-  genres: z.array(z.string()).nullish(),
+  preview_url: z.nullish(z.string()),
+  genres: z.nullish(z.array(z.string())),
   rank_position: rankValue,
-  trending_history: z
-    .array(z.object({ date: z.string().max(40), rank_position_daily: rankValue.optional() }))
-    .nullish(),
+  trending_history: z.nullish(
+    z.array(
+      z.object({ date: z.string().check(z.maxLength(40)), rank_position_daily: z.optional(rankValue) }),
+    ),
+  ),
   full_duration_song_clip: cmlClipSchema,
   trending_song_clip: cmlClipSchema,
 });
@@ -101,7 +103,7 @@ export function normalizeCmlList(body: unknown, genre: string, fetchedAt: number
 /** bundle.social's error body: `{ statusCode?, message, issues? }`. */
 export function readBundleSocialError(body: unknown): ErrorBody {
   const parsed = z
-    .object({ message: z.string(), issues: z.array(z.object({ message: z.string() })).nullish() })
+    .object({ message: z.string(), issues: z.nullish(z.array(z.object({ message: z.string() }))) })
     .safeParse(body);
   if (!parsed.success) return { requestId: null, detail: null };
   const issues = parsed.data.issues?.map((issue) => issue.message).join('; ');
@@ -138,8 +140,11 @@ export async function fetchCmlTrending(env: HttpEnv, query: CmlQuery): Promise<F
     : { ok: false, error: providerError('bundle-social', 'invalid-response', { status: 200 }) };
 }
 
-const teamItemSchema = z.object({ id: z.string().min(1).max(200), name: z.string().max(200) });
-const teamListSchema = z.object({ items: z.array(z.unknown()), total: z.number().nullish() });
+const teamItemSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: z.string().check(z.maxLength(200)),
+});
+const teamListSchema = z.object({ items: z.array(z.unknown()), total: z.nullish(z.number()) });
 const TEAM_PAGE_SIZE = 100;
 const MAX_TEAM_PAGES = 5;
 

@@ -1,5 +1,5 @@
 /** Layers: the TikTok music catalog (`GET https://api.layers.com/v1/tiktok-music`), per reference/seed-layers-tiktok-music.md. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Track } from '../track';
 import { type ErrorBody, type Fetched, getJson, type HttpEnv } from './http';
 import {
@@ -14,7 +14,7 @@ import { providerError } from './provider-error';
 export const LAYERS_BASE = 'https://api.layers.com';
 export const LAYERS_MUSIC_URL = `${LAYERS_BASE}/v1/tiktok-music`;
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i));
 
 /**
  * Every documented field must be present with its type (a missing one means the item is not what
@@ -25,18 +25,18 @@ export const layersTrackSchema = z.object({
   title: z.string(),
   author: z.string(),
   // "Often empty for user-uploaded tracks": absent is as good as empty.
-  album: z.string().nullish(),
-  duration: z.number().nonnegative().nullable(),
-  previewUrl: z.string().nullable(),
-  coverUrl: z.string().nullable(),
-  language: z.string().max(35).nullable(),
-  userCount: z.number().nonnegative().nullable(),
+  album: z.nullish(z.string()),
+  duration: z.nullable(z.number().check(z.nonnegative())),
+  previewUrl: z.nullable(z.string()),
+  coverUrl: z.nullable(z.string()),
+  language: z.nullable(z.string().check(z.maxLength(35))),
+  userCount: z.nullable(z.number().check(z.nonnegative())),
   /** Clearance is the product's promise: a track that does not say is not guessed at. */
   isCommerceMusic: z.boolean(),
 });
 export type LayersTrack = z.infer<typeof layersTrackSchema>;
 
-const layersListSchema = z.object({ tracks: z.array(z.unknown()), total: z.number().nullish() });
+const layersListSchema = z.object({ tracks: z.array(z.unknown()), total: z.nullish(z.number()) });
 
 /** One Layers track as a Track; its list position is its popularity rank (the list is sorted by use). */
 export function normalizeLayersTrack(item: LayersTrack, index: number): Track {
@@ -76,9 +76,9 @@ export function readLayersError(body: unknown): ErrorBody {
   const parsed = z
     .object({
       error: z.object({
-        code: z.string().nullish(),
-        message: z.string().nullish(),
-        requestId: z.string().max(200).nullish(),
+        code: z.nullish(z.string()),
+        message: z.nullish(z.string()),
+        requestId: z.nullish(z.string().check(z.maxLength(200))),
       }),
     })
     .safeParse(body);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { httpsUrlSchema, type Track, trackKey } from '../track';
 
 /** Only https URLs reach the popup; anything else becomes null rather than costing the track. */
@@ -37,7 +37,7 @@ export interface FetchedList extends Normalized {
  */
 export function normalizeItems<Item>(
   items: readonly unknown[],
-  schema: z.ZodType<Item>,
+  schema: z.ZodMiniType<Item>,
   toTrack: (item: Item, index: number) => Track | null,
 ): Normalized {
   const tracks: Track[] = [];
