@@ -48,7 +48,7 @@ async function sampleMainThread(context: BrowserContext, query: string): Promise
     const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
     const marks = await page.evaluate(() => ({
       ran: document.documentElement.dataset.cleartune === 'ready',
-      button: document.querySelector('[data-cleartune-ui]') !== null,
+      button: document.querySelector('[data-cleartune-ui="field"]') !== null,
     }));
     await session.detach();
     return {
