@@ -12,6 +12,7 @@ export function SortAndFilters() {
   const active = usePopup((s) => activeFilterCount(s.filters));
   const shown = usePopup((s) => selectResults(store)(s).entries.length);
   const hasAnswer = usePopup((s) => s.answer !== null);
+  const pendingTotal = usePopup((s) => s.pendingTotal);
   return (
     <div className="sort-filters">
       <div className="sort-row">
@@ -35,7 +36,9 @@ export function SortAndFilters() {
         </button>
         {hasAnswer && (
           <span className="result-count">
-            {shown} {shown === 1 ? 'track' : 'tracks'}
+            {pendingTotal === null
+              ? `${shown} ${shown === 1 ? 'track' : 'tracks'}`
+              : `Loading all ${pendingTotal.toLocaleString('en')} tracks…`}
           </span>
         )}
       </div>

@@ -14,6 +14,18 @@ import { ROW_HEIGHT, TrackRow } from './TrackRow';
 
 let firstRowMarked = false;
 
+/** Runs `run` before the next paint; where there is no frame clock (tests), soon after. */
+const nextFrame = (run: () => void): void => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+  else setTimeout(run, 16);
+};
+
+/** A value that belongs to one search/filter/sort: a new one reads as the initial value. */
+interface Keyed {
+  key: string;
+  value: number;
+}
+
 /**
  * Only the rows in view (plus a few) exist in the DOM, so thousands of tracks cost what ten do.
  * Rows use a roving tabindex: Tab enters the list once, arrows move between rows.
@@ -21,10 +33,16 @@ let firstRowMarked = false;
 export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[]; resetKey: string }) {
   const { tracks, preview } = usePopupApp();
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // The first row in view, not the pixel offset: scrolling within a row renders nothing.
+  const [firstRow, setFirstRow] = useState<Keyed>({ key: resetKey, value: 0 });
   const [viewport, setViewport] = useState(400);
-  const [active, setActive] = useState(0);
+  const [activeRow, setActiveRow] = useState<Keyed>({ key: resetKey, value: 0 });
   const pendingFocus = useRef<number | null>(null);
+  // The last scroll offset seen, and whether a frame is already booked to act on it.
+  const lastTop = useRef(0);
+  const frameBooked = useRef(false);
+  const keyRef = useRef(resetKey);
+  keyRef.current = resetKey;
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -36,20 +54,35 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
     return () => observer.disconnect();
   }, []);
 
-  // A new search, filter or sort starts at the top.
-  const [shownKey, setShownKey] = useState(resetKey);
-  if (shownKey !== resetKey) {
-    setShownKey(resetKey);
-    setScrollTop(0);
-    setActive(0);
-  }
+  // A new search, filter or sort starts at the top: state kept for another key reads as 0, so no
+  // second render; the element is only touched when it is not at the top already (no forced layout).
+  const first = firstRow.key === resetKey ? firstRow.value : 0;
+  const active = activeRow.key === resetKey ? activeRow.value : 0;
+  const setActive = useCallback((value: number) => setActiveRow({ key: keyRef.current, value }), []);
+  const shownKey = useRef(resetKey);
   useLayoutEffect(() => {
-    const element = scroller.current;
-    if (element && element.dataset.resetKey !== resetKey) {
-      element.scrollTop = 0;
-      element.dataset.resetKey = resetKey;
-    }
+    if (shownKey.current === resetKey) return;
+    shownKey.current = resetKey;
+    // A scroll whose frame has not come yet counts as "not at the top".
+    if ((lastTop.current !== 0 || frameBooked.current) && scroller.current) scroller.current.scrollTop = 0;
+    lastTop.current = 0;
   }, [resetKey]);
+
+  // One state update per frame at most, and only when another row becomes the first in view.
+  const onScroll = useCallback((event: { currentTarget: HTMLDivElement }) => {
+    const element = event.currentTarget;
+    if (frameBooked.current) return;
+    frameBooked.current = true;
+    nextFrame(() => {
+      frameBooked.current = false;
+      lastTop.current = element.scrollTop;
+      const value = Math.floor(Math.max(0, lastTop.current) / ROW_HEIGHT);
+      setFirstRow((old) => {
+        const current = old.key === keyRef.current ? old.value : 0;
+        return current === value ? old : { key: keyRef.current, value };
+      });
+    });
+  }, []);
 
   // For the benchmark: first row painted, then every list update.
   useLayoutEffect(() => {
@@ -71,12 +104,13 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
       if (element) {
         const top = scrollToReveal(next, element.scrollTop, element.clientHeight, ROW_HEIGHT);
         element.scrollTop = top;
-        setScrollTop(top);
+        lastTop.current = top;
+        setFirstRow({ key: keyRef.current, value: Math.floor(top / ROW_HEIGHT) });
       }
       setActive(next);
       pendingFocus.current = next;
     },
-    [entries.length],
+    [entries.length, setActive],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -107,7 +141,7 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
     }
   };
 
-  const range = visibleRange(scrollTop, viewport, ROW_HEIGHT, entries.length);
+  const range = visibleRange(first * ROW_HEIGHT, viewport, ROW_HEIGHT, entries.length);
   const activeIndex = Math.min(active, entries.length - 1);
   const rows: ReactElement[] = [];
   for (let index = range.start; index < range.end; index++) {
@@ -126,7 +160,7 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
   }
 
   return (
-    <div ref={scroller} className="track-scroller" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div ref={scroller} className="track-scroller" onScroll={onScroll}>
       <ul
         className="track-list"
         aria-label="Tracks"

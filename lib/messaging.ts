@@ -16,10 +16,17 @@ export type Source = z.infer<typeof sourceSchema>;
 
 /** `ALL` is ours, not bundle.social's: every genre of the range, merged (tracks in several genres once). */
 export const ALL_GENRES = 'ALL' as const;
+/** The most a limited `getCatalog` answers with: a first screen, not a page of the catalog. */
+export const MAX_CATALOG_LIMIT = 200;
 export const catalogQuerySchema = z.object({
   source: sourceSchema,
   genre: z.union([genreSchema, z.literal(ALL_GENRES)]),
   range: dateRangeSchema,
+  /**
+   * Only the first this-many tracks in the popup's default order (rank, then the engine's order),
+   * with `total` saying how many there are: the popup paints its first screen from these at once.
+   */
+  limit: z.optional(z.int().check(z.positive(), z.maximum(MAX_CATALOG_LIMIT))),
 });
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
 
@@ -39,6 +46,8 @@ export const catalogAnswerSchema = z.object({
   tracks: z.array(trackSchema),
   parts: z.array(catalogPartSchema),
   offline: z.boolean(),
+  /** Set when a `limit` cut the list: how many tracks the whole answer holds. */
+  total: z.optional(z.int().check(z.nonnegative())),
 });
 export type CatalogAnswer = z.infer<typeof catalogAnswerSchema>;
 

@@ -14,6 +14,9 @@ const app = createPopupApp({
   clearTimeout: (handle) => window.clearTimeout(handle as number),
 });
 
+// The first getCatalog goes out now, while React starts; the Popup's own open() joins this one.
+void app.catalog.open();
+
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(

@@ -16,6 +16,8 @@ export interface PartInput {
   /** A reason no refresh could even be tried: no key, offline, rate-limited until later. */
   blocked: ProviderError | null;
   now: number;
+  /** How the entries' lists become one; the engine passes a memoized `mergeTracks`. */
+  merge?: (lists: Track[][]) => Track[];
 }
 
 /** One track per provider id: a track charted in several genres keeps its first place and gains every genre. */
@@ -36,6 +38,26 @@ export function mergeTracks(lists: readonly Track[][]): Track[] {
   return lists.length > 1 ? merged.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)) : merged;
 }
 
+/** `mergeTracks`, remembering its last answer: the same cached lists are merged once, not per ask. */
+export function memoizeMerge(): (lists: Track[][]) => Track[] {
+  let last: { lists: Track[][]; tracks: Track[] } | null = null;
+  return (lists) => {
+    const same = last?.lists.length === lists.length && lists.every((list, i) => list === last?.lists[i]);
+    if (!last || !same) last = { lists, tracks: mergeTracks(lists) };
+    return last.tracks;
+  };
+}
+
+/**
+ * The first `limit` tracks in the popup's default order, rank first (none last) and then the
+ * answer's own order, so they are exactly the top of the list the popup shows once all arrive.
+ */
+export function firstByRank(tracks: readonly Track[], limit: number): Track[] {
+  const rank = (i: number) => tracks[i]?.rank ?? Number.POSITIVE_INFINITY;
+  const order = tracks.map((_, i) => i).sort((a, b) => rank(a) - rank(b) || a - b);
+  return order.slice(0, limit).map((i) => tracks[i] as Track);
+}
+
 function latestError(entries: CatalogEntry[]): ProviderError | null {
   let latest: CatalogEntry | null = null;
   for (const entry of entries) {
@@ -52,7 +74,7 @@ export function buildPart(input: PartInput): { part: CatalogPart; tracks: Track[
   const { provider, entries, blocked, now } = input;
   const notConfigured = blocked?.kind === 'not-configured';
   const served = notConfigured ? [] : entries.filter((entry) => entry.fetchedAt !== null);
-  const tracks = mergeTracks(served.map((entry) => entry.tracks));
+  const tracks = (input.merge ?? mergeTracks)(served.map((entry) => entry.tracks));
   const fetchedTimes = served.map((entry) => entry.fetchedAt as number);
   // The oldest list decides the age shown: the answer is only as fresh as its stalest part.
   const fetchedAt = fetchedTimes.length > 0 ? Math.min(...fetchedTimes) : null;

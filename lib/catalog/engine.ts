@@ -12,7 +12,7 @@ import { providerError } from '../providers/provider-error';
 import { withRetries } from '../providers/retry';
 import { type Settings, settingsItem } from '../storage';
 import { PROVIDER_NAMES, type Provider, type Track } from '../track';
-import { buildPart } from './answer';
+import { buildPart, firstByRank, memoizeMerge } from './answer';
 import { cmlEntry, type EntryId, entryKey, LAYERS_ENTRY } from './entry-key';
 import { type CatalogCache, createCatalogCache } from './entry-store';
 import { isDue } from './freshness';
@@ -42,12 +42,22 @@ export function createCatalogEngine(env: CatalogEnv) {
   const cache: CatalogCache = createCatalogCache(env);
   const refresher = createRefresher(env, cache);
   const firstFetchWaitMs = env.firstFetchWaitMs ?? (env.timeoutMs ?? 15_000) + 5_000;
+  // A merge per provider, redone only when a cached list changes (its parsed copy is then new).
+  const merges: Record<Provider, (lists: Track[][]) => Track[]> = {
+    'bundle-social': memoizeMerge(),
+    layers: memoizeMerge(),
+  };
+  // The popup asks for its first screen (`limit`), then at once for the whole list: that second ask
+  // reuses the merge above and starts no refresh of its own. Query key → when the first was answered.
+  const limitedAsks = new Map<string, number>();
+  const FOLLOW_UP_MS = 10_000;
 
   async function answerPart(
     provider: Provider,
     ids: EntryId[],
     settings: Settings,
     force: boolean,
+    followUp = false,
   ): Promise<{ part: CatalogPart; tracks: Track[] }> {
     const changedAt = await settingsChangedAtItem.get();
     let entries = await cache.read(ids);
@@ -56,7 +66,7 @@ export function createCatalogEngine(env: CatalogEnv) {
     const cannot = await preflight(env, provider, settings);
     let blocked: ProviderError | null = cannot?.kind === 'not-configured' ? cannot : null;
     if (due.length > 0 && cannot) blocked = cannot;
-    if (due.length > 0 && !cannot) {
+    if (due.length > 0 && !cannot && !followUp) {
       const batch: Batch = { stoppedBy: null };
       const runs = due.map((id) => refresher.refresh(id, settings, { force, batch }));
       const hasTracks = [...entries.values()].some((entry) => entry.fetchedAt !== null);
@@ -73,24 +83,34 @@ export function createCatalogEngine(env: CatalogEnv) {
       refreshing: ids.some((id) => refresher.isRefreshing(id)),
       blocked,
       now: env.now(),
+      merge: merges[provider],
     });
   }
 
-  async function answer(query: CatalogQuery, force: boolean): Promise<CatalogAnswer> {
+  async function answer({ limit, ...query }: CatalogQuery, force: boolean): Promise<CatalogAnswer> {
+    const key = `${query.source}|${query.genre}|${query.range}`;
+    const askedAt = limitedAsks.get(key);
+    const followUp =
+      !force && limit === undefined && askedAt !== undefined && env.now() - askedAt < FOLLOW_UP_MS;
+    limitedAsks.delete(key);
     // Usage only steers the periodic refresh: failing to record it must not cost the answer.
     const [settings] = await Promise.all([
       settingsItem.get(),
-      recordUsage(query, env.now()).catch(() => undefined),
+      followUp ? undefined : recordUsage(query, env.now()).catch(() => undefined),
     ]);
     const { cml, layers } = entriesOf(query);
     const parts = await Promise.all([
-      ...(cml.length > 0 ? [answerPart('bundle-social', cml, settings, force)] : []),
-      ...(layers.length > 0 ? [answerPart('layers', layers, settings, force)] : []),
+      ...(cml.length > 0 ? [answerPart('bundle-social', cml, settings, force, followUp)] : []),
+      ...(layers.length > 0 ? [answerPart('layers', layers, settings, force, followUp)] : []),
     ]);
+    const tracks = parts.flatMap((p) => p.tracks);
+    const cut = limit !== undefined && tracks.length > limit;
+    if (cut) limitedAsks.set(key, env.now());
     return {
-      tracks: parts.flatMap((p) => p.tracks),
+      tracks: cut ? firstByRank(tracks, limit) : tracks,
       parts: parts.map((p) => p.part),
       offline: !env.isOnline(),
+      ...(limit !== undefined && { total: tracks.length }),
     };
   }
 

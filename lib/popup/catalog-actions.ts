@@ -1,6 +1,7 @@
 /**
- * Loading the catalog: one `getCatalog` is all the first paint waits for. While the background
- * refreshes behind a stale answer, the popup asks again every so often until it is done.
+ * Loading the catalog: the first paint waits for one small `getCatalog` (the first screen of
+ * tracks), then the whole list is asked for at once and swapped in. While the background refreshes
+ * behind a stale answer, the popup asks again every so often until it is done.
  */
 import { DATE_RANGES, GENRES } from '../genre-list';
 import type { DateRange, Genre } from '../genres';
@@ -13,6 +14,8 @@ import type { PopupStore } from './store';
 const POLL_MS = 1500;
 const MAX_POLLS = 40;
 const MEMORY_KEY = 'cleartune:defaults';
+/** Tracks in the first answer: a screenful and then some, cheap to send whatever the catalog's size. */
+export const FIRST_SCREEN = 40;
 
 export interface CatalogActions {
   open(): Promise<void>;
@@ -45,22 +48,40 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
     pollTimer = null;
   };
 
+  let opening: Promise<void> | null = null;
+
   const accept = (answer: CatalogAnswer) => {
-    store.setState({ answer, index: buildCatalogIndex(answer.tracks), loading: false, loadError: null });
+    const partial = answer.total !== undefined && answer.total > answer.tracks.length;
+    store.setState({
+      answer,
+      index: buildCatalogIndex(answer.tracks),
+      loading: false,
+      loadError: null,
+      pendingTotal: partial ? (answer.total as number) : null,
+    });
     stopPolling();
-    if (isRefreshing(answer) && polls < MAX_POLLS) {
+    if (!partial && isRefreshing(answer) && polls < MAX_POLLS) {
       polls++;
       pollTimer = deps.setTimeout(() => void load(false), POLL_MS);
     }
   };
 
-  async function load(fresh: boolean): Promise<CatalogAnswer | null> {
+  /** `firstScreen`: ask for the first screen, paint it, then ask for the rest (a new query's first load). */
+  async function load(fresh: boolean, firstScreen = false): Promise<CatalogAnswer | null> {
     const mine = ++request;
     const query = store.getState().query;
     if (fresh) store.setState({ refreshing: true });
     try {
-      const answer = await deps.send(fresh ? 'refreshCatalog' : 'getCatalog', query);
-      if (mine === request) accept(answer);
+      let answer = await deps.send(
+        fresh ? 'refreshCatalog' : 'getCatalog',
+        firstScreen ? { ...query, limit: FIRST_SCREEN } : query,
+      );
+      if (mine !== request) return answer;
+      accept(answer);
+      if (answer.total !== undefined && answer.total > answer.tracks.length) {
+        answer = await deps.send('getCatalog', query);
+        if (mine === request) accept(answer);
+      }
       return answer;
     } catch (error) {
       if (mine === request) store.setState({ loading: false, loadError: errorText(error) });
@@ -83,7 +104,7 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
       if (query.genre !== settings.defaultGenre || query.range !== settings.defaultRange) {
         store.setState({ query: { ...query, genre: settings.defaultGenre, range: settings.defaultRange } });
         polls = 0;
-        await load(false);
+        await load(false, true);
       }
     } catch {
       // Without settings the popup keeps its built-in defaults; the catalog answer reports real problems.
@@ -91,15 +112,19 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
   }
 
   return {
-    async open() {
-      const remembered = readMemory(deps);
-      if (remembered) store.setState({ query: { ...store.getState().query, ...remembered } });
-      await Promise.all([load(false), applySettingsDefaults()]);
+    /** Once per popup: main.tsx starts it before React renders, the component's call joins it. */
+    open() {
+      opening ??= (async () => {
+        const remembered = readMemory(deps);
+        if (remembered) store.setState({ query: { ...store.getState().query, ...remembered } });
+        await Promise.all([load(false, true), applySettingsDefaults()]);
+      })();
+      return opening;
     },
     async setQuery(patch) {
       store.setState({ query: { ...store.getState().query, ...patch }, queryTouched: true });
       polls = 0;
-      await load(false);
+      await load(false, true);
     },
     refresh() {
       polls = 0;

@@ -36,6 +36,8 @@ export interface PopupState {
   refreshing: boolean;
   /** The background did not answer at all. */
   loadError: string | null;
+  /** While only the first screen is in: how many tracks the whole list holds (null once all are). */
+  pendingTotal: number | null;
   search: string;
   filters: Filters;
   filtersOpen: boolean;
@@ -64,6 +66,7 @@ export function initialPopupState(): PopupState {
     loading: true,
     refreshing: false,
     loadError: null,
+    pendingTotal: null,
     search: '',
     filters: DEFAULT_FILTERS,
     filtersOpen: false,

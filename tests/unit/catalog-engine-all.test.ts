@@ -108,3 +108,67 @@ describe('the periodic refresh', () => {
     expect(env.sim.count({ path: TRENDING })).toBe(1);
   });
 });
+
+describe('the first screen (limit)', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await saveDemoCredentials();
+  });
+
+  it('answers the top of the rank order with the total, and the full ask that follows starts no refresh', async () => {
+    const env = createTestEnv({}, { latencyMs: 5 });
+    const engine = createCatalogEngine(env);
+    await engine.refreshCatalog(ALL_7);
+    const full = await engine.getCatalog(ALL_7);
+    expect(full.total).toBeUndefined();
+    expect(full.tracks.length).toBeGreaterThan(12);
+    const oneRound = env.sim.count({ path: TRENDING });
+
+    // Everything goes stale: the limited ask starts the refresh, its follow-up must not start another.
+    const later = { ...env, now: () => env.now() + 48 * HOUR };
+    const stale = createCatalogEngine(later);
+    const first = await stale.getCatalog({ ...ALL_7, limit: 12 });
+    expect(first.total).toBe(full.tracks.length);
+    expect(first.tracks).toHaveLength(12);
+    // The popup's default order: rank (none last), then the answer's own order.
+    const rank = (r: number | null) => r ?? Number.POSITIVE_INFINITY;
+    const expected = full.tracks
+      .map((track, i) => ({ track, i }))
+      .sort((a, b) => rank(a.track.rank) - rank(b.track.rank) || a.i - b.i)
+      .slice(0, 12)
+      .map(({ track }) => track.id);
+    expect(first.tracks.map((t) => t.id)).toEqual(expected);
+    expect(first.parts[0]?.status).toBe('refreshing');
+
+    const rest = await stale.getCatalog(ALL_7);
+    expect(rest.total).toBeUndefined();
+    expect(rest.tracks.map((t) => t.id)).toEqual(full.tracks.map((t) => t.id));
+    expect(rest.parts[0]?.status).toBe('refreshing');
+    // One refresh round for the pair: each genre fetched once more, not twice.
+    await vi.waitFor(async () => expect((await stale.getCatalog(ALL_7)).parts[0]?.status).toBe('fresh'), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    expect(env.sim.count({ path: TRENDING })).toBe(2 * oneRound);
+  });
+
+  it('merges unchanged lists once: asking again hands back the same merged tracks', async () => {
+    const env = createTestEnv({}, { latencyMs: 5 });
+    const engine = createCatalogEngine(env);
+    await engine.refreshCatalog(ALL_7);
+    const duplicateId = env.sim.catalog.at(AWKWARD.duplicate).trending_song_clip?.song_clip_id;
+    const one = (await engine.getCatalog({ ...ALL_7, limit: 200 })).tracks.find((t) => t.id === duplicateId);
+    const two = (await engine.getCatalog(ALL_7)).tracks.find((t) => t.id === duplicateId);
+    expect(one?.genres.length).toBeGreaterThan(1);
+    expect(two).toBe(one);
+  });
+
+  it('refuses a limit that is not a small positive whole number', async () => {
+    const { catalogQuerySchema } = await import('@/lib/messaging');
+    expect(catalogQuerySchema.safeParse({ ...ALL_7, limit: 40 }).success).toBe(true);
+    expect(catalogQuerySchema.safeParse(ALL_7).success).toBe(true);
+    for (const limit of [0, -1, 1.5, 201]) {
+      expect(catalogQuerySchema.safeParse({ ...ALL_7, limit }).success).toBe(false);
+    }
+  });
+});

@@ -45,8 +45,8 @@ describe('opening the popup', () => {
     await app.catalog.open();
     const catalogCalls = send.mock.calls.filter(([type]) => type === 'getCatalog').map(([, data]) => data);
     expect(catalogCalls).toEqual([
-      { source: 'all', genre: 'DANCE_POP', range: '1DAY' },
-      { source: 'all', genre: 'DANCE_POP', range: '30DAY' },
+      { source: 'all', genre: 'DANCE_POP', range: '1DAY', limit: 40 },
+      { source: 'all', genre: 'DANCE_POP', range: '30DAY', limit: 40 },
     ]);
     expect(JSON.parse(memory.get('cleartune:defaults') ?? '')).toEqual({
       genre: 'DANCE_POP',
