@@ -5,7 +5,7 @@
  */
 import type { IdKind } from '../track';
 import { isInput, isSelect, isTextArea } from './dom-kinds';
-import { CONTROL_SELECTOR, meaningOfControl } from './field-names';
+import { CONTROL_SELECTOR, createLabelIndex, type LabelIndex, meaningOfControl } from './field-names';
 import type { FieldMeaning, OptionMeaning } from './field-patterns';
 import { findOptionControls, type OptionControl } from './option-controls';
 
@@ -57,15 +57,15 @@ interface Classified {
 
 const CLASSIFIED_SELECTOR = `${CONTROL_SELECTOR}, [role="switch"], [role="checkbox"]:not(input)`;
 
-function classify(element: Element): FieldMeaning | null {
+function classify(element: Element, labelsOf: LabelIndex): FieldMeaning | null {
   const accepts = acceptsFor(element);
-  return accepts && meaningOfControl(element, accepts);
+  return accepts && meaningOfControl(element, accepts, labelsOf);
 }
 
-function classifyControls(doc: Document): Classified[] {
+function classifyControls(doc: Document, labelsOf: LabelIndex): Classified[] {
   const found: Classified[] = [];
   for (const element of Array.from(doc.querySelectorAll(CLASSIFIED_SELECTOR))) {
-    const meaning = classify(element);
+    const meaning = classify(element, labelsOf);
     if (meaning) found.push({ element, meaning });
   }
   return found;
@@ -76,6 +76,7 @@ function classifyControls(doc: Document): Classified[] {
  * no composer this is all the work a DOM change costs.
  */
 export function addsIdField(added: readonly Element[]): boolean {
+  const labelsOf = createLabelIndex();
   return added.some((root) => {
     const controls = [
       ...(root.matches(CLASSIFIED_SELECTOR) ? [root] : []),
@@ -87,7 +88,7 @@ export function addsIdField(added: readonly Element[]): boolean {
       ),
     ];
     return controls.some((control) => {
-      const meaning = classify(control);
+      const meaning = classify(control, labelsOf);
       return meaning !== null && ID_KIND_OF_MEANING[meaning] !== undefined;
     });
   });
@@ -106,8 +107,8 @@ export function composerRootFor(field: Element, idFields: readonly Element[]): E
 }
 
 /** Every composer in a document; empty when it has no music id field. */
-export function scanComposers(doc: Document): Composer[] {
-  const classified = classifyControls(doc);
+export function scanComposers(doc: Document, labelsOf: LabelIndex = createLabelIndex()): Composer[] {
+  const classified = classifyControls(doc, labelsOf);
   const idControls = classified.filter((entry) => ID_KIND_OF_MEANING[entry.meaning]);
   if (idControls.length === 0) return [];
   const idElements = idControls.map((entry) => entry.element);
@@ -134,7 +135,7 @@ export function scanComposers(doc: Document): Composer[] {
       composer.values[valueMeaning] = [...(composer.values[valueMeaning] ?? []), element as TextControl];
     }
   }
-  for (const control of findOptionControls(doc)) {
+  for (const control of findOptionControls(doc, labelsOf)) {
     const first = control.elements[0];
     const composer = first && composerOf(first);
     if (composer) composer.options[control.meaning] ??= control;

@@ -1,7 +1,8 @@
 /**
  * Watches one document for the changes a composer adapter cares about, in batches: DOM mutations are
- * collected and handled once per short tick. On a page without a composer a batch costs one check of
- * the added nodes against a selector, and nothing more.
+ * collected and handled once per short tick, so a burst of records costs at most one handling (and
+ * one scan) per `BATCH_MS`. Each record costs only a selector check of its added or removed nodes;
+ * whether a batch is worth a scan is for `onStructure` to decide, from what was added.
  */
 import { isElement } from './dom-kinds';
 import { UI_ATTRIBUTE } from './field-names';
@@ -13,6 +14,8 @@ export const BATCH_MS = 25;
 export interface ObservedDocument {
   /** Elements whose removal means the composers must be found again. */
   tracked(): readonly Element[];
+  /** Whether a watched element removed from `parent` was part of a composer (its region holds `parent`). */
+  holds(parent: Node): boolean;
   /** True when a composer is present: only then do form events and attribute changes matter. */
   active(): boolean;
   /**
@@ -52,7 +55,7 @@ export function observeDocument(
     scope.timeout(flush, BATCH_MS);
   };
 
-  const addsWatched = (node: Node) =>
+  const isWatched = (node: Node) =>
     isElement(node) &&
     !node.hasAttribute(UI_ATTRIBUTE) &&
     (node.matches(watchSelector) || node.querySelector(watchSelector) !== null);
@@ -65,8 +68,11 @@ export function observeDocument(
         state ||= observed.active();
         continue;
       }
-      for (const node of Array.from(record.addedNodes)) if (addsWatched(node)) added.push(node as Element);
-      removed ||= record.removedNodes.length > 0;
+      for (const node of Array.from(record.addedNodes)) if (isWatched(node)) added.push(node as Element);
+      if (record.removedNodes.length === 0) continue;
+      removed = true;
+      // A field React took out of a composer (without putting one back, which `added` would catch).
+      everything ||= observed.holds(record.target) && Array.from(record.removedNodes).some(isWatched);
     }
     if (removed && !everything) everything = observed.tracked().some((element) => !element.isConnected);
     if (everything || added.length > 0 || state) schedule();

@@ -6,7 +6,7 @@
 import type { ChosenTrack } from '../track';
 import { type Composer, scanComposers } from './composer-scan';
 import { type ComposerUi, createComposerUi } from './composer-ui';
-import { namesOf } from './field-names';
+import { createLabelIndex, type LabelIndex, namesOf } from './field-names';
 import { meaningOfName } from './field-patterns';
 import type { FieldUi, FillMemory } from './field-ui';
 import type { Scope } from './scope';
@@ -21,6 +21,8 @@ export interface GenericAdapter {
   rescan(): void;
   evaluate(): void;
   tracked(): Element[];
+  /** The composers' regions: only DOM changes inside one (or new id fields) call for a rescan. */
+  roots(): Element[];
   hasComposer(): boolean;
   candidates(): FieldCandidate[];
   dispose(): void;
@@ -30,13 +32,14 @@ export const GENERIC_WATCH_SELECTOR =
   'input, select, textarea, label, [role="tablist"], [role="radiogroup"], [role="switch"], [role="checkbox"]';
 
 /** A key per id field that survives React replacing the node: kind, name, and position among equals. */
-function fieldKeys(composers: readonly Composer[]): Map<Element, string> {
+function fieldKeys(composers: readonly Composer[], labelsOf: LabelIndex): Map<Element, string> {
   const keys = new Map<Element, string>();
   const seen = new Map<string, number>();
   for (const composer of composers) {
     for (const field of composer.idFields) {
       // The name that gave the field its meaning: generated ids (React's `:r3:`) change on remount.
-      const name = namesOf(field.element).find((candidate) => meaningOfName(candidate) !== null) ?? '';
+      const name =
+        namesOf(field.element, labelsOf).find((candidate) => meaningOfName(candidate) !== null) ?? '';
       const base = `${field.kind}|${name}`;
       const index = seen.get(base) ?? 0;
       seen.set(base, index + 1);
@@ -79,8 +82,9 @@ export function createGenericAdapter(
 
   const adapter: GenericAdapter = {
     rescan() {
-      const composers = scanComposers(doc);
-      keys = fieldKeys(composers);
+      const labelsOf = createLabelIndex();
+      const composers = scanComposers(doc, labelsOf);
+      keys = fieldKeys(composers, labelsOf);
       const roots = new Set(composers.map((composer) => composer.root));
       for (const [root, ui] of uis) {
         if (roots.has(root)) continue;
@@ -101,6 +105,7 @@ export function createGenericAdapter(
         elements.push(root, ...ui.fieldUis.map((fieldUi) => fieldUi.field.element));
       return elements;
     },
+    roots: () => [...uis.keys()],
     hasComposer: () => uis.size > 0,
     candidates() {
       return [...uis].flatMap(([root, ui]) =>

@@ -3,6 +3,7 @@
  * an ARIA tab list / radio group whose options are VIDEO / IMAGE, publish / draft / managed, or
  * none / auto / manual.
  */
+import { createLabelIndex, type LabelIndex } from './field-names';
 import { meaningOfOptions, type OptionMeaning, optionValueOf } from './field-patterns';
 
 export interface OptionControl {
@@ -15,8 +16,9 @@ export interface OptionControl {
 
 const clean = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim() ?? '';
 
-function labelTexts(input: HTMLInputElement): string[] {
-  return Array.from(input.labels ?? []).map((label) => clean(label.textContent));
+/** Not `input.labels`: see `createLabelIndex`. `read()` runs later, on a DOM that may have changed. */
+function labelTexts(input: HTMLInputElement, labelsOf: LabelIndex = createLabelIndex()): string[] {
+  return labelsOf(input).map((label) => clean(label.textContent));
 }
 
 function selectControl(select: HTMLSelectElement): OptionControl | null {
@@ -35,8 +37,8 @@ function selectControl(select: HTMLSelectElement): OptionControl | null {
   };
 }
 
-function radioGroupControl(radios: HTMLInputElement[]): OptionControl | null {
-  const meaning = meaningOfOptions(radios.map((radio) => [radio.value, ...labelTexts(radio)]));
+function radioGroupControl(radios: HTMLInputElement[], labelsOf: LabelIndex): OptionControl | null {
+  const meaning = meaningOfOptions(radios.map((radio) => [radio.value, ...labelTexts(radio, labelsOf)]));
   if (!meaning) return null;
   return {
     meaning,
@@ -82,7 +84,10 @@ function sameGroup(a: HTMLInputElement, b: HTMLInputElement): boolean {
 }
 
 /** Every option control in a document (or part of one). */
-export function findOptionControls(root: ParentNode): OptionControl[] {
+export function findOptionControls(
+  root: ParentNode,
+  labelsOf: LabelIndex = createLabelIndex(),
+): OptionControl[] {
   const controls: OptionControl[] = [];
   for (const select of Array.from(root.querySelectorAll('select'))) {
     const control = selectControl(select);
@@ -95,7 +100,7 @@ export function findOptionControls(root: ParentNode): OptionControl[] {
     else groups.push([radio]);
   }
   for (const radios of groups) {
-    const control = radioGroupControl(radios);
+    const control = radioGroupControl(radios, labelsOf);
     if (control) controls.push(control);
   }
   for (const container of Array.from(root.querySelectorAll('[role="tablist"], [role="radiogroup"]'))) {

@@ -49,6 +49,24 @@ export function claimDocument(doc: Document, owner: string, scope: Scope): boole
   return true;
 }
 
+/**
+ * Whether added elements change a known composer: they landed inside its region, brought a region
+ * back (a subtree moved), or are labels naming one of its controls. A composer's region is the
+ * largest one around its id fields, so anything else added can only matter by adding an id field.
+ */
+export function touchesComposer(added: readonly Element[], roots: readonly Element[]): boolean {
+  if (roots.length === 0) return false;
+  const inside = (node: Node) => roots.some((root) => root.contains(node));
+  return added.some((element) => {
+    if (inside(element) || roots.some((root) => element.contains(root))) return true;
+    const labels = element.localName === 'label' ? [element] : Array.from(element.querySelectorAll('label'));
+    return labels.some((label) => {
+      const control = (label as HTMLLabelElement).control;
+      return control != null && inside(control);
+    });
+  });
+}
+
 function frameDocument(frame: HTMLIFrameElement): Document | null {
   try {
     return frame.contentDocument;
@@ -126,13 +144,15 @@ export function watchDocument(
 
   observeDocument(doc, scope, `${studio ? STUDIO_COMPOSER_SELECTOR : GENERIC_WATCH_SELECTOR}, iframe`, {
     tracked: () => [...(generic?.tracked() ?? []), ...(studio?.tracked() ?? []), ...frames.keys()],
+    holds: (parent) => (generic?.roots() ?? []).some((root) => root.contains(parent)),
     active: () => Boolean(generic?.hasComposer()),
     onStructure: (added) => {
+      // With or without composers, a change elsewhere on the page costs these checks and no scan.
       const worthALook =
         added === null ||
         studio !== null ||
-        generic?.hasComposer() ||
         added.some((element) => element.matches('iframe') || element.querySelector('iframe')) ||
+        touchesComposer(added, generic?.roots() ?? []) ||
         addsIdField(added);
       if (worthALook) rescan();
     },

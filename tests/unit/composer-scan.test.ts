@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addsIdField, scanComposers } from '@/lib/composer/composer-scan';
 import { readComposerState } from '@/lib/composer/composer-state';
+import { createLabelIndex, labelElementsOf, namesOf } from '@/lib/composer/field-names';
 
 const fixture = (file: string) =>
   readFileSync(path.resolve('tests/fixtures/pages', file), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
@@ -137,5 +138,63 @@ describe('the check a DOM change costs on a page without a composer', () => {
     const added = Array.from(holder.children);
     document.body.append(...added);
     expect(addsIdField(added)).toBe(expected);
+  });
+});
+
+describe('labels, found without `element.labels` (Blink walks the whole page for it: issue #6)', () => {
+  const LABELABLE = [HTMLInputElement, HTMLTextAreaElement, HTMLSelectElement];
+  const native = new Map(
+    LABELABLE.map((type) => [type, Object.getOwnPropertyDescriptor(type.prototype, 'labels')]),
+  );
+  const forbidLabels = () => {
+    for (const type of LABELABLE) {
+      Object.defineProperty(type.prototype, 'labels', {
+        configurable: true,
+        get() {
+          throw new Error('element.labels was read');
+        },
+      });
+    }
+  };
+  afterEach(() => {
+    for (const [type, descriptor] of native) if (descriptor) Object.defineProperty(type.prototype, 'labels', descriptor);
+  });
+
+  it('names fields by label[for], a wrapping label and radio labels without ever reading it', () => {
+    document.body.innerHTML = `<form>
+      <label for="x">Song clip ID</label><input id="x" name="field_7">
+      <label>Music volume <input name="f2" type="number" value="50"></label>
+      <label><input type="checkbox" name="f3"> Save as draft</label>
+      <input type="radio" name="t" value="a" id="ra"><label for="ra">Video</label>
+      <label><input type="radio" name="t" value="b"> Photo</label>
+    </form>`;
+    const nativeNames = namesOf(document.querySelector('#x') as Element);
+    forbidLabels();
+    expect(namesOf(document.querySelector('#x') as Element)).toEqual(nativeNames);
+    const [composer] = scanComposers(document);
+    expect(composer?.idFields.map((field) => field.kind)).toEqual(['cml-song-clip']);
+    expect(composer?.values['music-volume']?.map((field) => field.name)).toEqual(['f2']);
+    expect(composer?.draft?.getAttribute('name')).toBe('f3');
+    expect(composer && readComposerState(composer).postType).toBeNull();
+    (document.querySelector('[value="b"]') as HTMLInputElement).checked = true;
+    expect(composer && readComposerState(composer).postType).toBe('IMAGE');
+    expect(addsIdField([document.querySelector('form') as Element])).toBe(true);
+  });
+
+  it('lists the same labels, in the same order, as `element.labels`', () => {
+    document.body.innerHTML = `
+      <label for="a">first</label><label>wrap <input id="a"></label><label for="a">last</label>
+      <label for="b">points elsewhere <input id="c"></label><input id="b">
+      <input id="dup"><input id="dup"><label for="dup">first of two ids</label>
+      <label>outer <span><textarea id="t"></textarea><input id="second"></span></label>
+      <label for="s">select</label><select id="s"></select>
+      <div role="switch" id="sw"></div><label for="sw">not labelable</label>
+      <label><input type="hidden" id="h"> hidden</label>`;
+    const labelsOf = createLabelIndex();
+    for (const control of Array.from(document.querySelectorAll('input, textarea, select, div'))) {
+      const expected = 'labels' in control ? Array.from((control as HTMLInputElement).labels ?? []) : [];
+      expect(labelsOf(control), `#${control.id}`).toEqual(expected);
+      expect(labelElementsOf(control), `#${control.id}`).toEqual(expected);
+    }
   });
 });
