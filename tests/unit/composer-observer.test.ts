@@ -62,7 +62,10 @@ describe('with a composer on a busy page', () => {
   it('scans once for a burst of changes inside it, and picks up a late field', async () => {
     const slot = document.getElementById('slot') as HTMLElement;
     for (let n = 0; n < 50; n++) slot.insertAdjacentHTML('beforeend', `<input name="caption_${n}">`);
-    slot.insertAdjacentHTML('beforeend', '<label>Music volume <input name="v" type="number" value="150"></label>');
+    slot.insertAdjacentHTML(
+      'beforeend',
+      '<label>Music volume <input name="v" type="number" value="150"></label>',
+    );
     await tick();
     expect(scanner).toHaveBeenCalledTimes(1);
     expect(document.querySelector('[data-cleartune-ui="flag"], [data-cleartune-invalid]')).not.toBeNull();
@@ -76,7 +79,9 @@ describe('with a composer on a busy page', () => {
     await tick();
     expect(scanner).toHaveBeenCalledTimes(1);
 
-    document.getElementById('feed')?.insertAdjacentHTML('beforeend', '<form><input name="song_clip_id"></form>');
+    document
+      .getElementById('feed')
+      ?.insertAdjacentHTML('beforeend', '<form><input name="song_clip_id"></form>');
     await tick();
     expect(scanner).toHaveBeenCalledTimes(2);
     expect(watched.candidates()).toHaveLength(2);
@@ -87,7 +92,9 @@ describe('with a composer on a busy page', () => {
     aside.innerHTML = '<form id="post"><input name="musicSoundId"></form>';
     await tick();
     expect(scanner).toHaveBeenCalled();
-    expect(watched.candidates().map((candidate) => candidate.ui.field.element.name)).toEqual(['musicSoundId']);
+    expect(watched.candidates().map((candidate) => candidate.ui.field.element.name)).toEqual([
+      'musicSoundId',
+    ]);
   });
 });
 

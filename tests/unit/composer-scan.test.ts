@@ -157,7 +157,8 @@ describe('labels, found without `element.labels` (Blink walks the whole page for
     }
   };
   afterEach(() => {
-    for (const [type, descriptor] of native) if (descriptor) Object.defineProperty(type.prototype, 'labels', descriptor);
+    for (const [type, descriptor] of native)
+      if (descriptor) Object.defineProperty(type.prototype, 'labels', descriptor);
   });
 
   it('names fields by label[for], a wrapping label and radio labels without ever reading it', () => {
