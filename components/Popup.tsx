@@ -33,8 +33,7 @@ export function Popup() {
   const firstRun = usePopup((s) => isFirstRun(s.answer));
   useSlashToSearch();
   useEffect(() => {
-    void catalog.open();
-    void tracks.loadPersonal();
+    void Promise.all([catalog.open(), tracks.loadPersonal()]).then(() => tracks.loadNotices());
     return catalog.dispose;
   }, [catalog, tracks]);
 

@@ -63,6 +63,19 @@ function request(env: RefreshEnv, id: EntryId, settings: Settings): Promise<Fetc
   });
 }
 
+/**
+ * An empty list, or one mostly made of items that could not be read, where good tracks are cached
+ * is far more likely a provider glitch than the real chart: the tracks stay and the user is told.
+ */
+function unreadableList(id: EntryId, list: FetchedList, cached: number): ProviderError | null {
+  const received = list.tracks.length + list.dropped;
+  if (cached === 0 || (list.tracks.length > 0 && list.dropped <= list.tracks.length)) return null;
+  return providerError(id.provider, 'invalid-response', {
+    status: 200,
+    list: { received, unreadable: list.dropped },
+  });
+}
+
 export function createRefresher(env: RefreshEnv, cache: CatalogCache) {
   const limit = createLimiter(env.concurrency ?? 4);
   const policy = env.retryPolicy ?? RETRY_POLICY;
@@ -113,6 +126,12 @@ export function createRefresher(env: RefreshEnv, cache: CatalogCache) {
       );
       if (result.ok) {
         const { tracks, dropped, fetchedAt } = result.value;
+        const cached = (await cache.read([id])).get(entryKey(id))?.tracks.length ?? 0;
+        const unreadable = unreadableList(id, result.value, cached);
+        if (unreadable) {
+          await remember(id, unreadable);
+          return unreadable;
+        }
         await cache.write({ id, fetchedAt, attemptedAt: fetchedAt, dropped, error: null, tracks });
         return null;
       }

@@ -41,6 +41,13 @@ export function createUiHost(doc: Document, kind: string, display = 'inline-bloc
   return { host, shadow };
 }
 
+/**
+ * Only a person's click acts. The shadow roots are open, so a page script can reach our buttons and
+ * call `.click()`; such a click is not trusted and must not fill the page's form or change our UI.
+ * jsdom, where the unit tests run, marks no event as trusted.
+ */
+const TRUST_SYNTHETIC_CLICKS = (import.meta.env as { MODE?: string }).MODE === 'test';
+
 interface Props {
   text?: string;
   className?: string;
@@ -59,7 +66,7 @@ export function el(doc: Document, tag: string, props: Props = {}, ...children: (
     element.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
-      onClick();
+      if (event.isTrusted || TRUST_SYNTHETIC_CLICKS) onClick();
     });
   }
   for (const child of children) if (child) element.append(child);

@@ -23,7 +23,14 @@ export async function send<T extends MessageType>(
   type: T,
   ...args: Input<T> extends undefined ? [] : [Input<T>]
 ): Promise<Output<T>> {
-  const reply: unknown = await browser.runtime.sendMessage({ type, data: args[0] });
+  let reply: unknown;
+  try {
+    reply = await browser.runtime.sendMessage({ type, data: args[0] });
+  } catch {
+    // Chrome stops a worker that is idle or runs too long; its pending answers are lost with it.
+    // The next message starts a new worker, so asking again is the fix, not Chrome's wording.
+    throw new Error('Cleartune’s background stopped before it answered: try again.');
+  }
   if (!isReply(reply)) throw new Error('Cleartune got no answer from its background: reload the extension.');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as Output<T>;

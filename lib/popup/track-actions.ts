@@ -17,6 +17,7 @@ export interface TrackActions {
   copyId(entry: TrackEntry): Promise<void>;
   copyText(text: string, what: string): Promise<boolean>;
   loadPersonal(): Promise<void>;
+  loadNotices(): Promise<void>;
 }
 
 /** The catalog entry a stored choice came from (CML ids are clip ids, so either clip may match). */
@@ -108,7 +109,7 @@ export function createTrackActions(store: PopupStore, deps: PopupDeps): TrackAct
         return false;
       }
     },
-    /** Favorites, the current choice and pending notices: none of them holds up the list. */
+    /** Favorites and the current choice: neither holds up the list. */
     async loadPersonal() {
       await Promise.all([
         deps.send('getFavorites').then(
@@ -119,11 +120,16 @@ export function createTrackActions(store: PopupStore, deps: PopupDeps): TrackAct
           (chosen) => store.setState({ chosen }),
           () => undefined,
         ),
-        deps.send('takeNotices').then(
-          (notices) => notices.length > 0 && store.setState({ notices }),
-          () => undefined,
-        ),
       ]);
+    },
+    /**
+     * Pending notices. Asked for after the popup's first reads, because those reads are what find a
+     * damaged stored value and leave its notice: asked alongside them, it would show a popup late.
+     */
+    async loadNotices() {
+      const notices = await deps.send('takeNotices').catch(() => [] as string[]);
+      if (notices.length === 0) return;
+      store.setState({ notices: [...new Set([...store.getState().notices, ...notices])] });
     },
   };
   return actions;

@@ -6,6 +6,24 @@ export function httpsOrNull(value: string | null | undefined): string | null {
   return httpsUrlSchema.safeParse(value).success ? (value as string) : null;
 }
 
+/**
+ * Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). One left open in a
+ * title would reverse whatever Cleartune writes after it wherever the title is quoted ("— Artist" on
+ * a composer page, "to favorites" in the popup). Right-to-left scripts need none of them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** A track's provider-written text without bidi controls. */
+function withPlainText(track: Track): Track {
+  const plain = (text: string) => text.replace(BIDI_CONTROLS, '');
+  return {
+    ...track,
+    title: plain(track.title),
+    artist: plain(track.artist),
+    album: track.album === null ? null : plain(track.album),
+  };
+}
+
 /** A human title for a track the provider sent without a name. */
 export function fallbackTitle(artist: string): string {
   const who = artist.trim();
@@ -53,7 +71,7 @@ export function normalizeItems<Item>(
     const key = trackKey(track);
     if (seen.has(key)) return;
     seen.add(key);
-    tracks.push(track);
+    tracks.push(withPlainText(track));
   });
   return { tracks, dropped };
 }

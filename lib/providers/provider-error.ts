@@ -14,6 +14,11 @@ export interface ErrorDetails {
   timeoutMs?: number;
   /** For `not-configured`: which setting is missing. */
   missing?: 'key' | 'team';
+  /**
+   * For `invalid-response` on a 200 that would have replaced cached tracks: the list was empty, or
+   * most of its items could not be read. The cached tracks are kept and shown.
+   */
+  list?: { received: number; unreadable: number };
 }
 
 /** Readable wait: "12 seconds", "3 minutes", "2 hours". */
@@ -77,6 +82,16 @@ function sentence(provider: Provider, kind: ProviderErrorKind, d: ErrorDetails):
     case 'timeout':
       return [`${name} did not answer within ${describeWait(d.timeoutMs ?? 15_000)}: try again.`, 'retry'];
     case 'invalid-response':
+      if (d.list && d.list.received === 0)
+        return [
+          `${name} sent an empty list, so the tracks shown are from the last good refresh: try again later.`,
+          'retry',
+        ];
+      if (d.list)
+        return [
+          `${name} sent a list Cleartune could not read (${d.list.unreadable} of ${d.list.received} items), so the tracks shown are from the last good refresh: try again later, and report it if it keeps happening.`,
+          'retry',
+        ];
       return [
         `${name} sent a response Cleartune cannot read: try again later, and report it if it keeps happening.`,
         'retry',

@@ -1,0 +1,187 @@
+/// <reference types="chrome" />
+/**
+ * A composer page cannot drive the extension. Its scripts cannot reach the extension's messaging,
+ * the content script has no `message` listener on the page's window, messages posted in every shape
+ * the extension uses change nothing, and a page script clicking Cleartune's own buttons (their
+ * shadow roots are open) fills nothing: only a person's click does.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { useTrack } from '../fixtures/composers/serve';
+import { cmlTrack } from '../fixtures/tracks';
+import { snapshot, watchWorker, workerErrors } from '../support/fault-harness';
+import { expect, serveFixturePage, test, watchErrors } from './fixtures';
+
+test.describe.configure({ mode: 'parallel' });
+
+const URL = 'https://composer.test/plain';
+
+async function openComposer(context: BrowserContext, collected: { errors: string[] }): Promise<Page> {
+  await serveFixturePage(context, URL, 'plain-composer.html');
+  const page = await context.newPage();
+  watchErrors(page, collected);
+  await page.goto(URL);
+  await expect(page.getByRole('button', { name: 'Insert chosen track' })).toBeVisible();
+  return page;
+}
+
+/**
+ * Event listeners the content script registered on the page's window and document, as `target:type`
+ * (DevTools lists them per JavaScript world, so they are read in the content script's own).
+ */
+async function extensionListeners(context: BrowserContext, page: Page): Promise<string[]> {
+  const cdp = await context.newCDPSession(page);
+  const scripts = new Map<string, string>();
+  const worlds: { id: number; name: string }[] = [];
+  cdp.on('Debugger.scriptParsed', ({ scriptId, url }) => scripts.set(scriptId, url));
+  cdp.on('Runtime.executionContextCreated', ({ context: created }) => worlds.push(created));
+  await cdp.send('Runtime.enable');
+  await cdp.send('Debugger.enable');
+  const world = worlds.find((candidate) => candidate.name === 'Cleartune');
+  if (!world) throw new Error('no content script world');
+  const found: string[] = [];
+  for (const target of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: target, contextId: world.id });
+    if (!result.objectId) throw new Error(`no ${target}`);
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    for (const listener of listeners) {
+      if ((scripts.get(listener.scriptId) ?? '').startsWith('chrome-extension://'))
+        found.push(`${target}:${listener.type}`);
+    }
+  }
+  await cdp.detach();
+  return found;
+}
+
+test('the page has no way to message the extension, and nothing of it listens for window messages', async ({
+  context,
+  background,
+  extensionId,
+  openPopup,
+  collected,
+}) => {
+  await watchWorker(background, collected);
+  await useTrack(await openPopup(), cmlTrack);
+  const page = await openComposer(context, collected);
+  const field = page.getByLabel('Music sound ID');
+
+  // The extension's messaging does not exist for page scripts (no externally_connectable).
+  expect(
+    await page.evaluate(() => typeof (globalThis as { chrome?: typeof chrome }).chrome?.runtime?.sendMessage),
+  ).toBe('undefined');
+  // The content script listens on the page's window and document, but never for `message`.
+  const listeners = await extensionListeners(context, page);
+  expect(listeners.length).toBeGreaterThan(0);
+  expect(listeners.filter((listener) => listener.endsWith(':message'))).toEqual([]);
+
+  const before = await snapshot(background);
+  await page.evaluate(
+    ({ id, track }) => {
+      const chosen = { ...track, clip: 'trending', chosenAt: Date.now() };
+      const shapes: unknown[] = [
+        { type: 'fillChosen', data: chosen },
+        { type: 'chosenChanged', data: chosen },
+        { type: 'useTrack', data: { track, clip: 'trending' } },
+        { type: 'saveSettings', data: { bundleSocialKey: 'pk_live_page_attack_123456' } },
+        { type: 'addComposerSite', data: { origin: 'https://evil.test' } },
+        {
+          type: `${id}:composer:wxt:content-script-started`,
+          contentScriptName: 'composer',
+          messageId: 'page',
+        },
+      ];
+      for (const shape of shapes) {
+        window.postMessage(shape, '*');
+        window.postMessage(JSON.stringify(shape), '*');
+      }
+    },
+    { id: extensionId, track: { ...cmlTrack, id: '7000000000000000001' } },
+  );
+  await page.waitForTimeout(500);
+  await expect(field).toHaveValue('');
+  const posted = await snapshot(background);
+  for (const key of ['settings', 'chosen', 'favorites']) expect(posted[key], key).toEqual(before[key]);
+  // The content script is still there and still answers the person at the keyboard.
+  await expect(page.locator('html')).toHaveAttribute('data-cleartune', 'ready');
+  await page.getByRole('button', { name: 'Insert chosen track' }).click();
+  await expect(field).toHaveValue(cmlTrack.clips?.trending?.id ?? '');
+
+  // WXT's own signal between two copies of a content script is a DOM event, which a page can forge
+  // (the extension id is public). At most it makes Cleartune step aside on that page, as removing
+  // its buttons would: it fills nothing and changes nothing stored.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(field).toHaveValue('');
+  await page.evaluate((id) => {
+    document.dispatchEvent(
+      new CustomEvent(`${id}:composer:wxt:content-script-started`, {
+        detail: { contentScriptName: 'composer', messageId: 'page' },
+      }),
+    );
+  }, extensionId);
+  await page.waitForTimeout(500);
+  await expect(field).toHaveValue('');
+  const after = await snapshot(background);
+  for (const key of ['settings', 'chosen', 'favorites']) expect(after[key], key).toEqual(before[key]);
+  expect(await workerErrors(background)).toEqual([]);
+});
+
+test('the content script says nothing to the page’s scripts when it starts', async ({
+  context,
+  extensionId,
+  collected,
+}) => {
+  await serveFixturePage(context, URL, 'plain-composer.html');
+  const page = await context.newPage();
+  watchErrors(page, collected);
+  // Before any of the page's own code: every window message the page could hear.
+  await page.addInitScript(() => {
+    const heard: string[] = [];
+    (window as unknown as { heard: string[] }).heard = heard;
+    window.addEventListener('message', (event) => heard.push(JSON.stringify(event.data)));
+  });
+  await page.goto(URL);
+  await expect(page.getByRole('button', { name: 'Insert chosen track' })).toBeVisible();
+  await page.evaluate(() => window.postMessage('page marker', '*'));
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard))
+    .toEqual(['"page marker"']);
+  expect(await page.content()).not.toContain(extensionId);
+});
+
+test('a page script clicking Cleartune’s buttons fills nothing; a person’s click does', async ({
+  context,
+  openPopup,
+  collected,
+}) => {
+  await useTrack(await openPopup(), cmlTrack);
+  const page = await openComposer(context, collected);
+  const field = page.getByLabel('Music sound ID');
+
+  const pressed = await page.evaluate(() => {
+    const buttons = [...document.querySelectorAll('[data-cleartune-ui]')].flatMap((host) => [
+      ...(host.shadowRoot?.querySelectorAll('button') ?? []),
+    ]);
+    for (const button of buttons) {
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      button.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    }
+    return buttons.map((button) => button.textContent);
+  });
+  expect(pressed).toContain('Insert chosen track');
+  await page.waitForTimeout(300);
+  await expect(field).toHaveValue('');
+  await expect(page.getByText(/^♪ /)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Insert chosen track' }).click();
+  await expect(field).toHaveValue(cmlTrack.clips?.trending?.id ?? '');
+  await expect(page.getByText('♪ Lo-Fi analog beat — Gloveity')).toBeVisible();
+
+  // Undo is a button too: a page script cannot press it either.
+  await page.evaluate(() => {
+    for (const host of document.querySelectorAll('[data-cleartune-ui]'))
+      for (const button of host.shadowRoot?.querySelectorAll('button') ?? []) button.click();
+  });
+  await page.waitForTimeout(300);
+  await expect(field).toHaveValue(cmlTrack.clips?.trending?.id ?? '');
+});
