@@ -76,6 +76,19 @@ export async function setUpProviders(
   return { sim, media };
 }
 
+/** A popup with both providers connected through the demo credentials, against a fresh simulator. */
+export async function openConnectedPopup(
+  context: BrowserContext,
+  openPopup: () => Promise<Page>,
+  options: { seed?: string } = {},
+): Promise<{ sim: Simulator; media: MediaLog; popup: Page }> {
+  const setup = await setUpProviders(context, options);
+  const popup = await openPopup();
+  await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
+  await popup.reload();
+  return { ...setup, popup };
+}
+
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Sends a message to the background from an extension page, as the popup does. */

@@ -8,7 +8,7 @@ import type { Page, Worker } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../simulator';
 import { ENTRY_KEYS, type Storage, snapshot, watchWorker, workerErrors } from '../support/fault-harness';
 import { expect, test } from './fixtures';
-import { ask, setUpProviders } from './popup-support';
+import { ask, openConnectedPopup, setUpProviders } from './popup-support';
 
 test.describe.configure({ mode: 'parallel', timeout: 60_000 });
 
@@ -170,10 +170,7 @@ test('a cache at the storage budget evicts the least recently used lists, and ne
   collected,
 }) => {
   await watchWorker(background, collected);
-  const { sim } = await setUpProviders(context, { seed: 'quota' });
-  const popup = await openPopup();
-  await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
-  await popup.reload();
+  const { sim, popup } = await openConnectedPopup(context, openPopup, { seed: 'quota' });
   await expect(popup.getByRole('listitem').first()).toBeVisible();
 
   // Fill storage, by hand, with copies of a real list under other genre keys, each last used long

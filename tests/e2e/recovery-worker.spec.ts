@@ -5,10 +5,10 @@
  * from the popup wakes a new worker that recovers.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { DEMO_CREDENTIALS, type Simulator } from '../simulator';
+import type { Simulator } from '../simulator';
 import { ENTRY_KEYS, entryData, type Storage, watchWorker, workerErrors } from '../support/fault-harness';
 import { expect, test } from './fixtures';
-import { ask, setUpProviders } from './popup-support';
+import { openConnectedPopup } from './popup-support';
 
 test.describe.configure({ mode: 'parallel', timeout: 90_000 });
 
@@ -50,10 +50,7 @@ test('stopped during the first fetch of a list: no partial entry, and the next q
   collected,
 }) => {
   await watchWorker(background, collected);
-  const { sim } = await setUpProviders(context, { seed: 'worker-stop' });
-  const popup = await openPopup();
-  await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
-  await popup.reload();
+  const { sim, popup } = await openConnectedPopup(context, openPopup, { seed: 'worker-stop' });
   await expect(popup.getByText(/^\d+ tracks$/)).toBeVisible();
   expect(await workerErrors(background)).toEqual([]);
 
@@ -99,10 +96,7 @@ test('stopped during a refresh of a cached list: the cached tracks stay whole an
   collected,
 }) => {
   await watchWorker(background, collected);
-  const { sim } = await setUpProviders(context, { seed: 'worker-stop-refresh' });
-  const popup = await openPopup();
-  await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
-  await popup.reload();
+  const { sim, popup } = await openConnectedPopup(context, openPopup, { seed: 'worker-stop-refresh' });
   const count = popup.getByText(/^\d+ tracks$/);
   await expect(count).toBeVisible();
   const shown = await count.innerText();

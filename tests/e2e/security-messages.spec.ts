@@ -10,7 +10,7 @@ import { chromium } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../simulator';
 import { snapshot, watchWorker, workerErrors } from '../support/fault-harness';
 import { CHROME_PATH, CHROMIUM_ARGS, EXTENSION_PATH, expect, test } from './fixtures';
-import { ask, setUpProviders } from './popup-support';
+import { ask, openConnectedPopup } from './popup-support';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -122,10 +122,7 @@ test('malformed messages from an extension page are refused and change nothing',
   collected,
 }) => {
   await watchWorker(background, collected);
-  const { sim } = await setUpProviders(context, { seed: 'messages' });
-  const popup = await openPopup();
-  await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
-  await popup.reload();
+  const { sim, popup } = await openConnectedPopup(context, openPopup, { seed: 'messages' });
   await popup.getByRole('button', { name: /^Use / }).first().click();
   await expect(popup.getByRole('status')).toHaveText('Chosen — open a composer to fill it');
   const before = await snapshot(background);
