@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from '@playwright/test';
 import { launchExtension, serveFixturePage, serviceWorkerOf } from '../../tests/e2e/fixtures';
+import { reactComposerHtml, serveHtml } from '../../tests/fixtures/composers/serve';
 import { createSimulator, DEMO_CREDENTIALS } from '../../tests/simulator';
 import { installSimulator } from '../../tests/simulator/playwright';
 import { serveMedia } from '../../tests/support/media-routes';
@@ -31,9 +32,14 @@ test('Cleartune demo', async () => {
   await popup.reload();
   await popup.getByRole('button', { name: /^Use / }).first().waitFor({ timeout: 20_000 });
 
-  await serveFixturePage(context, 'https://composer.test/post', 'plain-composer.html');
+  // A React composer shaped like bundle.social's TikTok post form, and TikTok Studio's upload page.
+  await serveHtml(context, 'https://composer.test/post', await reactComposerHtml());
+  await serveFixturePage(context, /^https:\/\/www\.tiktok\.com\/tiktokstudio\/upload/, 'studio-upload.html');
+  if (interactive) await (await context.newPage()).goto('https://www.tiktok.com/tiktokstudio/upload?lang=en');
   const composer = await context.newPage();
   await composer.goto('https://composer.test/post');
+  await composer.getByRole('button', { name: 'Insert chosen track' }).first().waitFor();
+  await composer.getByLabel('Music sound ID').click();
   await composer.bringToFront();
   await popup.getByRole('button', { name: /^Use / }).first().click();
   await popup
