@@ -173,6 +173,14 @@ export async function switchGenre(page: Page, genre: string): Promise<{ ms: numb
     },
   );
   const ms = await page.evaluate(() => (window as unknown as { __switchMs: number }).__switchMs);
+  // The popup paints a first screen, then swaps the whole list in: count rows once it is all there.
+  await page.waitForFunction(
+    () => !document.querySelector('.result-count')?.textContent?.startsWith('Loading all'),
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
   const rows = Number((await page.locator('li[data-index]').first().getAttribute('aria-setsize')) ?? 0);
   return { ms, rows };
 }
