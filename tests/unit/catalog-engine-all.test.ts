@@ -3,14 +3,17 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCatalogEngine } from '@/lib/catalog/engine';
 import { GENRES } from '@/lib/genres';
 import type { CatalogQuery } from '@/lib/messaging';
-import { countingConcurrency, createTestEnv, saveDemoCredentials } from '@/tests/fixtures/providers/test-env';
+import {
+  countingConcurrency,
+  createTestEnv,
+  HOUR,
+  POP_7,
+  saveDemoCredentials,
+  TRENDING,
+} from '@/tests/fixtures/providers/test-env';
 import { AWKWARD, DEMO_CREDENTIALS } from '@/tests/simulator';
 
-const POP_7: CatalogQuery = { source: 'bundle-social', genre: 'POP', range: '7DAY' };
 const ALL_7: CatalogQuery = { source: 'bundle-social', genre: 'ALL', range: '7DAY' };
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const TRENDING = '/api/v1/misc/tiktok/cml/trending-list';
 
 describe('every genre at once (ALL)', () => {
   beforeEach(async () => {

@@ -1,17 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCatalogEngine } from '@/lib/catalog/engine';
-import type { CatalogAnswer, CatalogQuery } from '@/lib/messaging';
-import { createTestEnv, saveDemoCredentials, T0 } from '@/tests/fixtures/providers/test-env';
+import {
+  createTestEnv,
+  HOUR,
+  POP_7,
+  saveDemoCredentials,
+  summary,
+  T0,
+  TRENDING,
+} from '@/tests/fixtures/providers/test-env';
 import { DEMO_CREDENTIALS } from '@/tests/simulator';
-
-const POP_7: CatalogQuery = { source: 'bundle-social', genre: 'POP', range: '7DAY' };
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const TRENDING = '/api/v1/misc/tiktok/cml/trending-list';
-
-const summary = (answer: CatalogAnswer) =>
-  answer.parts.map((p) => ({ provider: p.provider, status: p.status, error: p.error?.kind ?? null }));
 
 describe('the catalog engine when a provider fails', () => {
   beforeEach(async () => {
