@@ -197,8 +197,12 @@ export async function sendTabMessage<T extends TabMessageType>(
   tabId: number,
   type: T,
   data: z.input<(typeof tabProtocol)[T]['input']>,
+  frameId?: number,
 ): Promise<z.output<(typeof tabProtocol)[T]['output']>> {
-  const reply: unknown = await browser.tabs.sendMessage(tabId, { type, data });
+  const reply: unknown =
+    frameId === undefined
+      ? await browser.tabs.sendMessage(tabId, { type, data })
+      : await browser.tabs.sendMessage(tabId, { type, data }, { frameId });
   return unwrapReply(reply, tabProtocol[type].output) as z.output<(typeof tabProtocol)[T]['output']>;
 }
 

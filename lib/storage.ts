@@ -27,7 +27,10 @@ export const DEFAULT_SETTINGS: Settings = {
   composerSites: [],
 };
 
-export const lastComposerSchema = z.nullable(z.object({ tabId: z.int(), label: z.string(), at: z.number() }));
+/** The tab, and within it the frame, whose composer the user focused last: "Use" fills there. */
+export const lastComposerSchema = z.nullable(
+  z.object({ tabId: z.int(), frameId: z.optional(z.int()), label: z.string(), at: z.number() }),
+);
 
 export const noticesSchema = z.array(z.string()).check(z.maxLength(20));
 

@@ -64,12 +64,16 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
       const tabId = sender.tab?.id;
       if (tabId === undefined || !presence.hasComposer || !(presence.focused || presence.visible))
         return null;
-      if (!presence.focused) {
-        // Merely visible does not take over from a composer the user focused in another tab.
-        const last = await lastComposerItem.get();
-        if (last && last.tabId !== tabId && (await tabExists(last.tabId))) return null;
-      }
-      await lastComposerItem.set({ tabId, label: presence.label, at: deps.now() });
+      const last = await lastComposerItem.get();
+      // Merely visible does not take over from a composer the user focused in another tab or frame.
+      if (!presence.focused && last && last.tabId !== tabId && (await tabExists(last.tabId))) return null;
+      const frameId = presence.focused ? sender.frameId : last?.tabId === tabId ? last.frameId : undefined;
+      await lastComposerItem.set({
+        tabId,
+        ...(frameId === undefined ? {} : { frameId }),
+        label: presence.label,
+        at: deps.now(),
+      });
       return null;
     },
     async useTrack({ track, clip }) {
@@ -85,10 +89,15 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
         return NOT_FILLED;
       }
       try {
-        return await sendTabMessage(last.tabId, 'fillChosen', chosen);
+        // Several frames of a tab can hold composers: the one focused last answers, not the fastest.
+        return await sendTabMessage(last.tabId, 'fillChosen', chosen, last.frameId);
       } catch {
-        // No frame in that tab has a composer any more.
-        return NOT_FILLED;
+        if (last.frameId === undefined) return NOT_FILLED; // no frame in that tab has a composer any more
+        try {
+          return await sendTabMessage(last.tabId, 'fillChosen', chosen);
+        } catch {
+          return NOT_FILLED;
+        }
       }
     },
     addComposerSite: async ({ origin }) => maskSettings(await addComposerSite(origin)),

@@ -97,7 +97,12 @@ test('composers inside same-origin frames are handled once each, with or without
   await srcdoc.getByRole('button', INSERT).click();
   await expect(srcdoc.getByLabel('Sound ID')).toHaveValue(CML_TRENDING_CLIP_ID);
 
+  // "Use" goes to the frame the user focused last: wait until the background has heard of that focus.
+  const lastComposer = () =>
+    popup.evaluate(async () => JSON.stringify((await chrome.storage.local.get('lastComposer')).lastComposer));
+  const before = await lastComposer();
   await framed.getByLabel('Track ID').click();
+  await expect.poll(lastComposer).not.toBe(before);
   const reply = await useTrack(popup, layersClearedTrack);
   expect(reply).toEqual({ filledInto: 'composer.test', message: 'Filled into composer.test' });
   await expect(framed.getByLabel('Track ID')).toHaveValue(LAYERS_CLEARED_ID);

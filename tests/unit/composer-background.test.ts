@@ -13,6 +13,8 @@ const handlers = composerHandlers({
   staticMatches: () => ['https://www.tiktok.com/tiktokstudio/*'],
 }) as Handlers;
 const senderIn = (tabId: number) => ({ id: 'test', tab: { id: tabId } }) as never;
+const senderInFrame = (tabId: number, frameId: number) =>
+  ({ id: 'test', tab: { id: tabId }, frameId }) as never;
 const presence = { hasComposer: true, focused: true, visible: true, label: 'composer.test' };
 
 function stubScripting(registered: { id: string }[] = []) {
@@ -103,6 +105,28 @@ describe('chosen track and composer tabs', () => {
     ]);
     expect(sent.some(([tabId]) => tabId === other.id)).toBe(false);
     expect((await chosenItem.get())?.id).toBe(CML_TRENDING_CLIP_ID);
+  });
+
+  it('"Use" fills the frame whose composer was focused last, not whichever frame answers first', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://composer.test/frames' });
+    const tabId = tab.id as number;
+    await handlers.composerPresence(presence, senderInFrame(tabId, 0));
+    await handlers.composerPresence(presence, senderInFrame(tabId, 5));
+    // A frame that merely becomes visible again does not take the fill away from the focused one.
+    await handlers.composerPresence({ ...presence, focused: false }, senderInFrame(tabId, 0));
+    const frames: (number | undefined)[] = [];
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (
+      _tabId: number,
+      message: { type: string },
+      options?: { frameId?: number },
+    ) => {
+      if (message.type === 'fillChosen') frames.push(options?.frameId);
+      return message.type === 'fillChosen'
+        ? { ok: true, value: { filledInto: 'composer.test', message: 'Filled into composer.test' } }
+        : { ok: true, value: null };
+    }) as never);
+    await handlers.useTrack({ track: cmlTrack, clip: null }, senderIn(0));
+    expect(frames).toEqual([5]);
   });
 
   it('"Use" falls back to "Chosen" when the last composer tab has no composer any more, or is gone', async () => {
