@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { reactComposerHtml, serveHtml, useTrack } from '../fixtures/composers/serve';
 import { cmlTrack } from '../fixtures/tracks';
-import { expect, serveFixturePage, test, watchErrors } from './fixtures';
+import { expect, serveFixturePage, test } from './fixtures';
 
 /** Only what Cleartune adds is audited: the fixtures stand in for sites we do not control. */
 async function auditOurs(page: Page) {
@@ -15,15 +15,13 @@ async function auditOurs(page: Page) {
 }
 
 test('the button, chip, warnings, flags and photo note pass an accessibility audit', async ({
+  openPage,
   context,
   openPopup,
-  collected,
 }) => {
   await serveHtml(context, 'https://composer.test/react', await reactComposerHtml());
   await useTrack(await openPopup(), cmlTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/react');
+  const page = await openPage('https://composer.test/react');
   await page.getByRole('button', { name: 'Insert chosen track' }).click();
   await page.getByLabel('Upload to draft').check();
   await page.getByLabel('Music volume').fill('150');
@@ -36,12 +34,10 @@ test('the button, chip, warnings, flags and photo note pass an accessibility aud
   await auditOurs(page);
 });
 
-test('the Studio panel passes an accessibility audit', async ({ context, openPopup, collected }) => {
+test('the Studio panel passes an accessibility audit', async ({ openPage, context, openPopup }) => {
   await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-editor.html');
   await useTrack(await openPopup(), cmlTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://www.tiktok.com/tiktokstudio/upload');
+  const page = await openPage('https://www.tiktok.com/tiktokstudio/upload');
   const panel = page.getByRole('region', { name: 'Cleartune' });
   await panel.getByRole('button', { name: 'Find in Sounds' }).click();
   await expect(panel.getByRole('status')).toHaveText(/does not offer/, { timeout: 6000 });

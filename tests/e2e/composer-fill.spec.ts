@@ -16,14 +16,11 @@ test.beforeEach(async ({ context }) => {
 });
 
 test('"Insert chosen track" fills the sound id so React registers it, and Undo restores the field', async ({
-  context,
+  openPage,
   openPopup,
-  collected,
 }) => {
   await useTrack(await openPopup(), cmlTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto(REACT_URL);
+  const page = await openPage(REACT_URL);
   const soundId = page.getByLabel('Music sound ID');
   await page.getByRole('button', { name: 'Insert chosen track' }).click();
   await expect(soundId).toHaveValue(CML_TRENDING_CLIP_ID);
@@ -40,14 +37,11 @@ test('"Insert chosen track" fills the sound id so React registers it, and Undo r
 });
 
 test('a value the user typed is never overwritten silently: the chip offers Replace, Undo brings it back', async ({
-  context,
+  openPage,
   openPopup,
-  collected,
 }) => {
   await useTrack(await openPopup(), cmlTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto(REACT_URL);
+  const page = await openPage(REACT_URL);
   const soundId = page.getByLabel('Music sound ID');
   await soundId.fill('6817312022837872642');
   await page.getByRole('button', { name: 'Insert chosen track' }).click();
@@ -63,15 +57,12 @@ test('a value the user typed is never overwritten silently: the chip offers Repl
 });
 
 test('id kinds are enforced both ways, with an explanation instead of a write', async ({
-  context,
+  openPage,
   openPopup,
-  collected,
 }) => {
   const popup = await openPopup();
   await useTrack(popup, layersClearedTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto(REACT_URL);
+  const page = await openPage(REACT_URL);
   await page.getByRole('button', { name: 'Insert chosen track' }).click();
   await expect(
     page.getByText(/Not filled: this field takes a CML sound id.*“Sunset Drive” is a Layers track id/),
@@ -88,13 +79,10 @@ test('id kinds are enforced both ways, with an explanation instead of a write', 
 });
 
 test('"Use" in the popup fills the chosen clip into the composer tab the user was on', async ({
-  context,
+  openPage,
   openPopup,
-  collected,
 }) => {
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto(REACT_URL);
+  const page = await openPage(REACT_URL);
   await expect(page.getByRole('button', { name: 'Insert chosen track' })).toBeVisible();
   await page.getByLabel('Music volume').click();
   const popup = await openPopup();
@@ -114,13 +102,10 @@ test('"Use" in the popup fills the chosen clip into the composer tab the user wa
 });
 
 test('with several composers on a page, "Use" fills the one the user worked in last', async ({
-  context,
+  openPage,
   openPopup,
-  collected,
 }) => {
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/layers');
+  const page = await openPage('https://composer.test/layers');
   const first = page.getByRole('region', { name: 'Target 1: @brand' });
   const second = page.getByRole('region', { name: 'Target 2: @creator' });
   await expect(second.getByRole('button', { name: 'Insert chosen track' })).toBeVisible();
@@ -135,14 +120,11 @@ test('with several composers on a page, "Use" fills the one the user worked in l
 });
 
 test('a form React rebuilds from scratch gets its button back, and the fill keeps its Undo', async ({
-  context,
+  openPage,
   openPopup,
-  collected,
 }) => {
   await useTrack(await openPopup(), cmlTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto(REACT_URL);
+  const page = await openPage(REACT_URL);
   await page.getByRole('button', { name: 'Insert chosen track' }).click();
   const oldField = await page.getByLabel('Music sound ID').elementHandle();
 
@@ -155,6 +137,7 @@ test('a form React rebuilds from scratch gets its button back, and the fill keep
 });
 
 test('a new choice reaches every open composer: buttons come alive in tabs that were not filled', async ({
+  openPage,
   context,
   openPopup,
   collected,
@@ -164,9 +147,7 @@ test('a new choice reaches every open composer: buttons come alive in tabs that 
   await other.goto('https://composer.test/layers');
   const waiting = other.getByRole('button', { name: 'Insert chosen track' }).first();
   await expect(waiting).toBeDisabled();
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto(REACT_URL);
+  const page = await openPage(REACT_URL);
   await page.getByLabel('Music sound ID').click();
 
   await useTrack(await openPopup(), layersClearedTrack);

@@ -1,17 +1,15 @@
 import { reactComposerHtml, serveHtml } from '../fixtures/composers/serve';
-import { expect, serveFixturePage, test, watchErrors } from './fixtures';
+import { expect, serveFixturePage, test } from './fixtures';
 
 const PHOTO_NOTE = 'Photos take only the sound id — TikTok rejects volume and trim';
 const VIDEO_ONLY = ['Music volume', 'Original sound volume', 'Music start (ms)', 'Music end (ms)'];
 
 test('photo posts hide and disable volume and trim with their labels; video brings them back as they were', async ({
+  openPage,
   context,
-  collected,
 }) => {
   await serveHtml(context, 'https://composer.test/react', await reactComposerHtml());
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/react');
+  const page = await openPage('https://composer.test/react');
   await expect(page.getByRole('button', { name: 'Insert chosen track' })).toBeVisible();
   await page.getByLabel('Music sound ID').fill('7312345678901234567');
   await page.getByLabel('Music volume').fill('70');
@@ -41,13 +39,11 @@ test('photo posts hide and disable volume and trim with their labels; video brin
 });
 
 test('a plain form does not submit volume and trim for photos, and does again for video', async ({
+  openPage,
   context,
-  collected,
 }) => {
   await serveFixturePage(context, 'https://composer.test/plain-snake', 'snake-composer.html');
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/plain-snake');
+  const page = await openPage('https://composer.test/plain-snake');
   await expect(page.getByLabel('Trim end')).toBeVisible();
   await page.getByLabel('Music sound ID').fill('7312345678901234567');
   await page.getByLabel('Video volume').fill('55');
@@ -69,11 +65,9 @@ test('a plain form does not submit volume and trim for photos, and does again fo
   );
 });
 
-test('a tab list post type (Video / Photo) switches photo mode too', async ({ context, collected }) => {
+test('a tab list post type (Video / Photo) switches photo mode too', async ({ openPage, context }) => {
   await serveFixturePage(context, /https:\/\/composer\.test\/spa\/.*/, 'spa-composer.html');
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/spa/bundle');
+  const page = await openPage('https://composer.test/spa/bundle');
   await expect(page.getByRole('button', { name: 'Insert chosen track' })).toBeVisible();
   await page.getByRole('tab', { name: 'Photo' }).click();
   await expect(page.getByText('Music volume')).toBeHidden();

@@ -1,17 +1,15 @@
 import { useTrack } from '../fixtures/composers/serve';
 import { CML_TRENDING_CLIP_ID, cmlTrack, LAYERS_CLEARED_ID, layersClearedTrack } from '../fixtures/tracks';
-import { expect, serveFixturePage, test, watchErrors } from './fixtures';
+import { expect, serveFixturePage, test } from './fixtures';
 
 const INSERT = { name: 'Insert chosen track' } as const;
 
 test('fields that render seconds after load are recognised, and a new field gets its button within 500 ms', async ({
+  openPage,
   context,
-  collected,
 }) => {
   await serveFixturePage(context, 'https://composer.test/plain-snake', 'snake-composer.html');
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/plain-snake');
+  const page = await openPage('https://composer.test/plain-snake');
   await expect(page.getByRole('button', INSERT)).toHaveCount(1);
   // The page styles every button black-on-black at 40px; ours keep their own look.
   const look = await page
@@ -44,15 +42,13 @@ test('fields that render seconds after load are recognised, and a new field gets
 });
 
 test('SPA navigation swaps composers: each view gets the right buttons and nothing stale is left', async ({
+  openPage,
   context,
   openPopup,
-  collected,
 }) => {
   await serveFixturePage(context, /https:\/\/composer\.test\/spa\/.*/, 'spa-composer.html');
   await useTrack(await openPopup(), layersClearedTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/spa/home');
+  const page = await openPage('https://composer.test/spa/home');
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('button', INSERT)).toHaveCount(0);
 
@@ -75,17 +71,15 @@ test('SPA navigation swaps composers: each view gets the right buttons and nothi
 });
 
 test('composers inside same-origin frames are handled once each, with or without their own script', async ({
+  openPage,
   context,
   openPopup,
-  collected,
 }) => {
   await serveFixturePage(context, 'https://composer.test/frames', 'iframe-composer.html');
   await serveFixturePage(context, 'https://composer.test/frame-inner', 'frame-inner.html');
   const popup = await openPopup();
   await useTrack(popup, cmlTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/frames');
+  const page = await openPage('https://composer.test/frames');
   const srcdoc = page.frameLocator('#srcdoc-frame');
   const framed = page.frameLocator('#src-frame');
   await expect(srcdoc.getByRole('button', INSERT)).toHaveCount(1);
@@ -108,11 +102,9 @@ test('composers inside same-origin frames are handled once each, with or without
   await expect(framed.getByLabel('Track ID')).toHaveValue(LAYERS_CLEARED_ID);
 });
 
-test('a page without a composer is left alone', async ({ context, collected }) => {
+test('a page without a composer is left alone', async ({ openPage, context }) => {
   await serveFixturePage(context, /https:\/\/composer\.test\/spa\/.*/, 'spa-composer.html');
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/spa/home');
+  const page = await openPage('https://composer.test/spa/home');
   await page.evaluate(async () => {
     for (let i = 0; i < 200; i++) {
       const row = document.createElement('p');
@@ -127,16 +119,14 @@ test('a page without a composer is left alone', async ({ context, collected }) =
 });
 
 test('reloading the extension removes every element, attribute and listener it added to the page', async ({
+  openPage,
   context,
   openPopup,
-  collected,
 }) => {
   await serveFixturePage(context, 'https://composer.test/plain-snake', 'snake-composer.html');
   const popup = await openPopup();
   await useTrack(popup, cmlTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/plain-snake');
+  const page = await openPage('https://composer.test/plain-snake');
   await expect(page.getByLabel('Trim end')).toBeVisible();
   await page.getByRole('button', INSERT).click();
   await page.getByLabel('Post type').selectOption('IMAGE');

@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import type { Page } from '@playwright/test';
-import { expect, serveFixturePage, test, watchErrors } from './fixtures';
+import { expect, serveFixturePage, test } from './fixtures';
 
 type Reply = { ok: true; value: { composerSites: string[] } } | { ok: false; error: string };
 
@@ -15,9 +15,9 @@ const ourScripts = (page: Page) =>
   );
 
 test('a composer site is registered with the built content script, runs once per page, and is removed again', async ({
+  openPage,
   context,
   openOptions,
-  collected,
 }) => {
   const options = await openOptions();
   const added = await send(options, 'addComposerSite', 'https://composer.test/');
@@ -34,9 +34,7 @@ test('a composer site is registered with the built content script, runs once per
 
   // The e2e build also matches this origin statically: the two copies must not both act.
   await serveFixturePage(context, 'https://composer.test/layers', 'layers-composer.html');
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/layers');
+  const page = await openPage('https://composer.test/layers');
   await expect(page.getByRole('button', { name: 'Insert chosen track' })).toHaveCount(2);
   await page.waitForTimeout(300);
   await expect(page.getByRole('button', { name: 'Insert chosen track' })).toHaveCount(2);

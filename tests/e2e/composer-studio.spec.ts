@@ -6,15 +6,13 @@ const UPLOAD_URL = 'https://www.tiktok.com/tiktokstudio/upload?from=creator_cent
 const FOUND = 'Found ♪ Lo-Fi analog beat — Gloveity: press “Use” on the highlighted sound.';
 
 test('on the upload page, "Find in Sounds" opens the sounds panel, searches the title and highlights the track', async ({
+  openPage,
   context,
   openPopup,
-  collected,
 }) => {
   await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-upload.html');
   await useTrack(await openPopup(), cmlTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto(UPLOAD_URL);
+  const page = await openPage(UPLOAD_URL);
   const panel = page.getByRole('region', { name: 'Cleartune' });
   await expect(panel.getByText('♪ Lo-Fi analog beat — Gloveity')).toBeVisible();
 
@@ -33,16 +31,14 @@ test('on the upload page, "Find in Sounds" opens the sounds panel, searches the 
 });
 
 test('in an open editor the match is accent-insensitive, and a track Studio lacks is said to be missing', async ({
+  openPage,
   context,
   openPopup,
-  collected,
 }) => {
   await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-editor.html');
   const popup = await openPopup();
   await useTrack(popup, layersNotClearedTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto(UPLOAD_URL);
+  const page = await openPage(UPLOAD_URL);
   const panel = page.getByRole('region', { name: 'Cleartune' });
   await panel.getByRole('button', { name: 'Find in Sounds' }).click();
   await expect(panel.getByRole('status')).toHaveText(/^Found ♪ Café del Mar \(Sped Up\) — Beyoncé Fans/);
@@ -60,16 +56,14 @@ test('in an open editor the match is accent-insensitive, and a track Studio lack
 });
 
 test('the older uploader wrapped in an iframe gets the panel inside the frame', async ({
+  openPage,
   context,
   openPopup,
-  collected,
 }) => {
   await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-iframe.html');
   await serveFixturePage(context, /www\.tiktok\.com\/creator/, 'studio-iframe-inner.html');
   await useTrack(await openPopup(), cmlTrack);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto(UPLOAD_URL);
+  const page = await openPage(UPLOAD_URL);
   const frame = page.frameLocator('iframe[data-tt="Upload_index_iframe"]');
   const panel = frame.getByRole('region', { name: 'Cleartune' });
   await panel.getByRole('button', { name: 'Find in Sounds' }).click();

@@ -86,9 +86,19 @@ interface Fixtures {
   collected: Collected;
   openPopup: () => Promise<Page>;
   openOptions: () => Promise<Page>;
+  /** A new tab at `url` whose console and page errors fail the test. */
+  openPage: (url: string) => Promise<Page>;
 }
 
 export const test = base.extend<Fixtures>({
+  openPage: async ({ context, collected }, use) => {
+    await use(async (url) => {
+      const page = await context.newPage();
+      watchErrors(page, collected);
+      await page.goto(url);
+      return page;
+    });
+  },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
   context: async ({}, use) => {
     const context = await launchExtension();

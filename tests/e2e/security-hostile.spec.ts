@@ -8,7 +8,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { type CmlTrack, DEMO_CREDENTIALS, type LayersTrack, type Simulator } from '../simulator';
-import { expect, serveFixturePage, test, watchErrors } from './fixtures';
+import { expect, serveFixturePage, test } from './fixtures';
 import { ask, setUpProviders } from './popup-support';
 
 test.describe.configure({ mode: 'parallel', timeout: 60_000 });
@@ -189,15 +189,13 @@ test('the popup shows hostile titles as text, loads no script URL, and keeps its
 });
 
 test('a composer page shows a hostile chosen track as text, and nothing runs there', async ({
+  openPage,
   context,
   openPopup,
-  collected,
 }) => {
   await serveFixturePage(context, 'https://composer.test/plain', 'plain-composer.html');
   const popup = await openHostilePopup(context, openPopup);
-  const page = await context.newPage();
-  watchErrors(page, collected);
-  await page.goto('https://composer.test/plain');
+  const page = await openPage('https://composer.test/plain');
   await expect(page.getByRole('button', { name: 'Insert chosen track' })).toBeVisible();
   const field = page.getByLabel('Music sound ID');
 
