@@ -12,6 +12,13 @@ const app = createPopupApp({
   memory: window.localStorage,
   setTimeout: (run, ms) => window.setTimeout(run, ms),
   clearTimeout: (handle) => window.clearTimeout(handle as number),
+  // A frame, then a task: the frame after rAF callbacks is the one showing the change. The timeout
+  // covers a page that gets no frames (hidden), so the rest of the list still comes.
+  afterPaint: () =>
+    new Promise((resolve) => {
+      requestAnimationFrame(() => window.setTimeout(resolve, 0));
+      window.setTimeout(resolve, 250);
+    }),
 });
 
 // The first getCatalog goes out now, while React starts; the Popup's own open() joins this one.

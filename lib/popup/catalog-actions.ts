@@ -9,6 +9,7 @@ import type { CatalogAnswer, CatalogQuery } from '../messaging';
 import { buildCatalogIndex } from './catalog-index';
 import { isRefreshing } from './catalog-status';
 import { errorText, type PopupDeps } from './deps';
+import { readFirstScreen, rememberFirstScreen } from './first-screen-memory';
 import type { PopupStore } from './store';
 
 const POLL_MS = 1500;
@@ -66,8 +67,11 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
     }
   };
 
-  /** `firstScreen`: ask for the first screen, paint it, then ask for the rest (a new query's first load). */
-  async function load(fresh: boolean, firstScreen = false): Promise<CatalogAnswer | null> {
+  /**
+   * `firstScreen`: ask for the first screen, paint it, then ask for the rest (a new query's first
+   * load). `opening`: that first screen is what the next popup paints before its first answer.
+   */
+  async function load(fresh: boolean, firstScreen = false, opening = false): Promise<CatalogAnswer | null> {
     const mine = ++request;
     const query = store.getState().query;
     if (fresh) store.setState({ refreshing: true });
@@ -78,7 +82,12 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
       );
       if (mine !== request) return answer;
       accept(answer);
+      if (opening) rememberFirstScreen(deps.memory, query, answer, deps.now());
       if (answer.total !== undefined && answer.total > answer.tracks.length) {
+        // The whole list is megabytes for "All genres": receiving it blocks this page's main thread,
+        // so it is asked for only once the first screen is on screen.
+        await (deps.afterPaint?.() ?? new Promise<void>((resolve) => deps.setTimeout(resolve, 0)));
+        if (mine !== request) return answer;
         answer = await deps.send('getCatalog', query);
         if (mine === request) accept(answer);
       }
@@ -104,7 +113,7 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
       if (query.genre !== settings.defaultGenre || query.range !== settings.defaultRange) {
         store.setState({ query: { ...query, genre: settings.defaultGenre, range: settings.defaultRange } });
         polls = 0;
-        await load(false, true);
+        await load(false, true, true);
       }
     } catch {
       // Without settings the popup keeps its built-in defaults; the catalog answer reports real problems.
@@ -117,7 +126,10 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
       opening ??= (async () => {
         const remembered = readMemory(deps);
         if (remembered) store.setState({ query: { ...store.getState().query, ...remembered } });
-        await Promise.all([load(false, true), applySettingsDefaults()]);
+        const lastSeen = readFirstScreen(deps.memory, store.getState().query, deps.now());
+        // Shown as it was: its parts keep their own fetch times, so the status line stays true.
+        if (lastSeen && store.getState().answer === null) accept(lastSeen);
+        await Promise.all([load(false, true, true), applySettingsDefaults()]);
       })();
       return opening;
     },

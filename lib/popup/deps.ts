@@ -11,6 +11,8 @@ export interface PopupDeps {
   memory: Pick<Storage, 'getItem' | 'setItem'> | null;
   setTimeout: (run: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
+  /** Resolves once what was just rendered has been painted (tests: on the next tick). */
+  afterPaint?: () => Promise<void>;
 }
 
 export type { MessageType, Output };

@@ -1,0 +1,96 @@
+/**
+ * The last first screen the popup was shown, kept in the popup's own `localStorage` (synchronous,
+ * same extension origin, no keys in it): the next popup paints those rows at once and the
+ * background's answer replaces them a few tens of milliseconds later. Without it, the first rows
+ * wait for a message round trip, and for a whole worker start-up when Chrome has stopped the worker.
+ */
+import type { CatalogAnswer, CatalogQuery } from '../messaging';
+import type { PopupDeps } from './deps';
+
+const KEY = 'cleartune:first-screen';
+const VERSION = 1;
+/** CML preview URLs die six hours after the fetch: older rows are not worth showing even briefly. */
+const MAX_AGE_MS = 6 * 3_600_000;
+
+type Memory = NonNullable<PopupDeps['memory']>;
+type OpeningQuery = Pick<CatalogQuery, 'source' | 'genre' | 'range'>;
+
+interface Stored {
+  v: number;
+  savedAt: number;
+  query: OpeningQuery;
+  answer: CatalogAnswer;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/**
+ * What a row reads without checking: the background validated these tracks before sending them,
+ * so this guards against a damaged or older value, not against hostile data.
+ */
+function isRowTrack(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  return (
+    ['provider', 'id', 'idKind', 'title', 'artist'].every((field) => typeof value[field] === 'string') &&
+    Array.isArray(value.genres) &&
+    value.genres.every((genre) => typeof genre === 'string') &&
+    Array.isArray(value.rankHistory) &&
+    value.rankHistory.every((point) => isObject(point) && typeof point.date === 'string') &&
+    typeof value.cleared === 'boolean' &&
+    (value.clips === null || isObject(value.clips))
+  );
+}
+
+const sameQuery = (a: OpeningQuery, b: OpeningQuery) =>
+  a.source === b.source && a.genre === b.genre && a.range === b.range;
+
+/** The remembered first screen for this query, or null when there is none, it is old or unreadable. */
+export function readFirstScreen(
+  memory: Memory | null,
+  query: OpeningQuery,
+  now: number,
+): CatalogAnswer | null {
+  try {
+    const stored = JSON.parse(memory?.getItem(KEY) || 'null') as Stored | null;
+    if (!isObject(stored) || stored.v !== VERSION || !isObject(stored.query) || !isObject(stored.answer)) {
+      return null;
+    }
+    if (typeof stored.savedAt !== 'number' || now - stored.savedAt > MAX_AGE_MS || stored.savedAt > now) {
+      return null;
+    }
+    const { tracks, parts } = stored.answer;
+    if (!sameQuery(stored.query, query) || !Array.isArray(tracks) || !Array.isArray(parts)) return null;
+    if (tracks.length === 0 || !tracks.every(isRowTrack)) return null;
+    return stored.answer;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps a first screen with tracks and no problem to report; forgets the old one otherwise, so the
+ * next popup never flashes an error or an "offline" that may be gone by then.
+ */
+export function rememberFirstScreen(
+  memory: Memory | null,
+  query: OpeningQuery,
+  answer: CatalogAnswer,
+  now: number,
+): void {
+  try {
+    if (answer.tracks.length === 0 || answer.offline || answer.parts.some((part) => part.error !== null)) {
+      memory?.setItem(KEY, '');
+      return;
+    }
+    const stored: Stored = {
+      v: VERSION,
+      savedAt: now,
+      query: { source: query.source, genre: query.genre, range: query.range },
+      answer,
+    };
+    memory?.setItem(KEY, JSON.stringify(stored));
+  } catch {
+    // A full or disabled localStorage only costs the next popup its instant first rows.
+  }
+}
