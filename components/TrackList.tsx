@@ -13,6 +13,7 @@ import { scrollToReveal, visibleRange } from '@/lib/popup/virtual';
 import { ROW_HEIGHT, TrackRow } from './TrackRow';
 
 let firstRowMarked = false;
+const OVERSCAN = 4;
 
 /** Runs `run` before the next paint; where there is no frame clock (tests), soon after. */
 const nextFrame = (run: () => void): void => {
@@ -35,7 +36,11 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
   const scroller = useRef<HTMLDivElement>(null);
   // The first row in view, not the pixel offset: scrolling within a row renders nothing.
   const [firstRow, setFirstRow] = useState<Keyed>({ key: resetKey, value: 0 });
-  const [viewport, setViewport] = useState(400);
+  // The window's height bounds the list's: a guess that needs no layout, so the first render is not
+  // followed by a forced layout and a second render before the first paint; the observer corrects it.
+  const [viewport, setViewport] = useState(() =>
+    typeof window === 'undefined' || !window.innerHeight ? 400 : window.innerHeight,
+  );
   const [activeRow, setActiveRow] = useState<Keyed>({ key: resetKey, value: 0 });
   const pendingFocus = useRef<number | null>(null);
   // The last scroll offset seen, and whether a frame is already booked to act on it.
@@ -44,12 +49,14 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
   const keyRef = useRef(resetKey);
   keyRef.current = resetKey;
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = scroller.current;
-    if (!element) return;
-    setViewport(element.clientHeight || 400);
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setViewport(element.clientHeight || 400));
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    // Called once the list is laid out: its height is known then without forcing a layout.
+    const observer = new ResizeObserver(([entry]) => {
+      const height = Math.round(entry?.contentRect.height ?? 0);
+      if (height > 0) setViewport(height);
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -57,6 +64,8 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
   // A new search, filter or sort starts at the top: state kept for another key reads as 0, so no
   // second render; the element is only touched when it is not at the top already (no forced layout).
   const first = firstRow.key === resetKey ? firstRow.value : 0;
+  const shownFirst = useRef(first);
+  shownFirst.current = first;
   const active = activeRow.key === resetKey ? activeRow.value : 0;
   const setActive = useCallback((value: number) => setActiveRow({ key: keyRef.current, value }), []);
   const shownKey = useRef(resetKey);
@@ -77,6 +86,8 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
       frameBooked.current = false;
       lastTop.current = element.scrollTop;
       const value = Math.floor(Math.max(0, lastTop.current) / ROW_HEIGHT);
+      // Not even a same-value setState: React may render once more before bailing out of one.
+      if (value === shownFirst.current) return;
       setFirstRow((old) => {
         const current = old.key === keyRef.current ? old.value : 0;
         return current === value ? old : { key: keyRef.current, value };
@@ -141,10 +152,31 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
     }
   };
 
-  const range = visibleRange(first * ROW_HEIGHT, viewport, ROW_HEIGHT, entries.length);
+  // Rows beyond the viewport wait until the rows in view are painted: a popup opening or a keystroke
+  // renders only what the user sees, and the overscan follows a frame later.
+  const [overscanKey, setOverscanKey] = useState<string | null>(null);
+  const overscan = overscanKey === resetKey ? OVERSCAN : 0;
+  useEffect(() => {
+    if (overscanKey === resetKey) return;
+    let live = true;
+    nextFrame(() =>
+      setTimeout(() => {
+        if (live) setOverscanKey(keyRef.current);
+      }, 0),
+    );
+    return () => {
+      live = false;
+    };
+  }, [overscanKey, resetKey]);
+
+  const range = visibleRange(first * ROW_HEIGHT, viewport, ROW_HEIGHT, entries.length, overscan);
   const activeIndex = Math.min(active, entries.length - 1);
   const rows: ReactElement[] = [];
-  for (let index = range.start; index < range.end; index++) {
+  // The row with the roving tabindex exists even when scrolled away, so focus is never lost with it.
+  const indexes: number[] = [];
+  if (activeIndex >= 0 && (activeIndex < range.start || activeIndex >= range.end)) indexes.push(activeIndex);
+  for (let index = range.start; index < range.end; index++) indexes.push(index);
+  for (const index of indexes) {
     const entry = entries[index];
     if (!entry) continue;
     rows.push(

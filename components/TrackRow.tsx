@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
 import { durationFor, idFor } from '@/lib/popup/clips';
 import { describeRankChange, formatCount, formatDuration, formatRankChange } from '@/lib/popup/format';
@@ -21,13 +22,18 @@ interface Props {
 export const TrackRow = memo(function TrackRow({ entry, index, count, focusable, onFocusRow }: Props) {
   const { tracks, preview, store } = usePopupApp();
   const { track, key, change } = entry;
-  const clip = usePopup((s) => s.clips[key] ?? null) ?? tracks.clipFor(entry);
-  const playing = usePopup((s) => s.preview.key === key && (s.preview.playing || s.preview.loading));
-  const favorite = usePopup((s) => s.favorites.has(key));
-  const copied = usePopup((s) => s.copiedKey === key);
-  const chosen = usePopup(
-    (s) => s.chosen !== null && s.chosen.provider === track.provider && s.chosen.id === idFor(track, clip),
+  // One subscription per row, not one per fact: a row mounts on every keystroke and scroll frame.
+  const [storedClip, playing, favorite, copied, chosenId] = usePopup(
+    useShallow((s) => [
+      s.clips[key] ?? null,
+      s.preview.key === key && (s.preview.playing || s.preview.loading),
+      s.favorites.has(key),
+      s.copiedKey === key,
+      s.chosen !== null && s.chosen.provider === track.provider ? s.chosen.id : null,
+    ]),
   );
+  const clip = storedClip ?? tracks.clipFor(entry);
+  const chosen = chosenId !== null && chosenId === idFor(track, clip);
   const changeText = formatRankChange(change);
   const direction = change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down';
 

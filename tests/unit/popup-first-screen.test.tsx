@@ -102,8 +102,13 @@ describe('scrolling', () => {
     renderPopup({ getCatalog: () => answer(catalog()) }, () => commits++);
     await screen.findByRole('listitem', { name: 'Red 1 by Artist 1' });
     const scroller = document.querySelector('.track-scroller') as HTMLDivElement;
-    // Favorites, the choice and notices arrive just after the list: let them land first.
+    // Favorites, the choice and notices arrive just after the list, and the rows below the view a
+    // frame after the first paint: let them land first.
     await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    const inView = Math.ceil(window.innerHeight / ROW) + 1;
+    await vi.waitFor(() =>
+      expect(document.querySelectorAll('li[data-index]').length).toBeGreaterThan(inView),
+    );
     vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'setTimeout'] });
 
     // Pixels within the first row: no render at all.
