@@ -49,10 +49,26 @@ export function observeDocument(
     if (runAll || fresh.length > 0) observed.onStructure(runAll ? null : fresh);
     else if (runState) observed.onState();
   };
-  const schedule = () => {
+  let lastFlush = Number.NEGATIVE_INFINITY;
+  /**
+   * `structure`: watched elements came or went. The first such change after a quiet spell is handled
+   * right after this observer callback (the page's task is over, so the form is complete): a music
+   * field gets its button without waiting a batch. Changes within `BATCH_MS` of a handling wait for
+   * the batch, so a page that keeps adding inputs still costs one handling per tick at most. Events
+   * always wait: the page's own handlers must run before a state change is read.
+   */
+  const schedule = (structure = false) => {
     if (pending) return;
     pending = true;
-    scope.timeout(flush, BATCH_MS);
+    const run = () => {
+      lastFlush = performance.now();
+      flush();
+    };
+    if (structure && performance.now() - lastFlush >= BATCH_MS) {
+      queueMicrotask(() => {
+        if (scope.active) run();
+      });
+    } else scope.timeout(run, BATCH_MS);
   };
 
   const isWatched = (node: Node) =>
@@ -75,7 +91,8 @@ export function observeDocument(
       everything ||= observed.holds(record.target) && Array.from(record.removedNodes).some(isWatched);
     }
     if (removed && !everything) everything = observed.tracked().some((element) => !element.isConnected);
-    if (everything || added.length > 0 || state) schedule();
+    if (everything || added.length > 0) schedule(true);
+    else if (state) schedule();
   });
   observer.observe(doc, {
     childList: true,

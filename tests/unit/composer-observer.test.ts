@@ -87,6 +87,22 @@ describe('with a composer on a busy page', () => {
     expect(watched.candidates()).toHaveLength(2);
   });
 
+  it('handles a field added after a quiet spell at once, and batches what follows it', async () => {
+    const feed = document.getElementById('feed') as HTMLElement;
+    feed.insertAdjacentHTML('beforeend', '<form><input name="song_clip_id"></form>');
+    // One task later, far less than a batch: already found.
+    await tick(0);
+    expect(scanner).toHaveBeenCalledTimes(1);
+    expect(watched.candidates()).toHaveLength(2);
+
+    feed.insertAdjacentHTML('beforeend', '<form><input name="musicSoundId"></form>');
+    await tick(0);
+    expect(scanner).toHaveBeenCalledTimes(1);
+    await tick();
+    expect(scanner).toHaveBeenCalledTimes(2);
+    expect(watched.candidates()).toHaveLength(3);
+  });
+
   it('scans when its root goes (an SPA swap) and finds the composer that replaces it', async () => {
     const aside = document.querySelector('aside') as HTMLElement;
     aside.innerHTML = '<form id="post"><input name="musicSoundId"></form>';
