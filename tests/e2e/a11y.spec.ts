@@ -9,6 +9,13 @@ import { DEMO_CREDENTIALS } from '../simulator';
 import { expect, test } from './fixtures';
 import { ask, setUpProviders } from './popup-support';
 
+/**
+ * The README's screenshots are rewritten only when asked (`UPDATE_SCREENSHOTS=1`), so a test run
+ * leaves the working tree as it found it; otherwise they go to the test's output folder.
+ */
+const screenshotPath = (file: string): string =>
+  process.env.UPDATE_SCREENSHOTS === '1' ? `docs/screenshots/${file}` : test.info().outputPath(file);
+
 async function expectNoSeriousViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
@@ -48,7 +55,7 @@ for (const scheme of ['light', 'dark'] as const) {
       // Covers painted and fonts settled, so the picture is the popup as a user sees it.
       await popup.waitForFunction(() => [...document.images].every((img) => img.complete));
       await popup.getByRole('button', { name: 'Filters' }).click();
-      await popup.screenshot({ path: `docs/screenshots/popup-${scheme}.png` });
+      await popup.screenshot({ path: screenshotPath(`popup-${scheme}.png`) });
       await expectNoSeriousViolations(popup);
 
       await popup
@@ -89,7 +96,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(options.getByText(/^✓ Passed — /)).toBeVisible();
       if (scheme === 'light') {
         await options.setViewportSize({ width: 800, height: 1100 });
-        await options.screenshot({ path: 'docs/screenshots/options.png', fullPage: true });
+        await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
       }
       await expectNoSeriousViolations(options);
     });
