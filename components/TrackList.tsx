@@ -14,6 +14,10 @@ import { ROW_HEIGHT, TrackRow } from './TrackRow';
 
 let firstRowMarked = false;
 const OVERSCAN = 4;
+/** Rows passed in one frame that make a scroll a fling (at 60 frames a second, ~14,000 px/s). */
+const FLING_ROWS_PER_FRAME = 2;
+/** How long after the last fast frame flung-past rows load their covers. */
+const FLING_SETTLE_MS = 150;
 
 /** Runs `run` before the next paint; where there is no frame clock (tests), soon after. */
 const nextFrame = (run: () => void): void => {
@@ -48,6 +52,21 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
   const frameBooked = useRef(false);
   const keyRef = useRef(resetKey);
   keyRef.current = resetKey;
+  // Flinging: rows fly past faster than anyone can look at them, so the ones that mount meanwhile
+  // leave their covers unloaded (fetching and decoding a cover per row per frame is what drops
+  // frames); the covers come once the list has been still for a moment.
+  const [flinging, setFlinging] = useState(false);
+  const flingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const endFling = useCallback(() => {
+    flingTimer.current = null;
+    setFlinging(false);
+  }, []);
+  useEffect(
+    () => () => {
+      if (flingTimer.current !== null) clearTimeout(flingTimer.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     const element = scroller.current;
@@ -78,22 +97,30 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
   }, [resetKey]);
 
   // One state update per frame at most, and only when another row becomes the first in view.
-  const onScroll = useCallback((event: { currentTarget: HTMLDivElement }) => {
-    const element = event.currentTarget;
-    if (frameBooked.current) return;
-    frameBooked.current = true;
-    nextFrame(() => {
-      frameBooked.current = false;
-      lastTop.current = element.scrollTop;
-      const value = Math.floor(Math.max(0, lastTop.current) / ROW_HEIGHT);
-      // Not even a same-value setState: React may render once more before bailing out of one.
-      if (value === shownFirst.current) return;
-      setFirstRow((old) => {
-        const current = old.key === keyRef.current ? old.value : 0;
-        return current === value ? old : { key: keyRef.current, value };
+  const onScroll = useCallback(
+    (event: { currentTarget: HTMLDivElement }) => {
+      const element = event.currentTarget;
+      if (frameBooked.current) return;
+      frameBooked.current = true;
+      nextFrame(() => {
+        frameBooked.current = false;
+        lastTop.current = element.scrollTop;
+        const value = Math.floor(Math.max(0, lastTop.current) / ROW_HEIGHT);
+        if (Math.abs(value - shownFirst.current) >= FLING_ROWS_PER_FRAME) {
+          if (flingTimer.current !== null) clearTimeout(flingTimer.current);
+          else setFlinging(true);
+          flingTimer.current = setTimeout(endFling, FLING_SETTLE_MS);
+        }
+        // Not even a same-value setState: React may render once more before bailing out of one.
+        if (value === shownFirst.current) return;
+        setFirstRow((old) => {
+          const current = old.key === keyRef.current ? old.value : 0;
+          return current === value ? old : { key: keyRef.current, value };
+        });
       });
-    });
-  }, []);
+    },
+    [endFling],
+  );
 
   // For the benchmark: first row painted, then every list update.
   useLayoutEffect(() => {
@@ -186,6 +213,7 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
         index={index}
         count={entries.length}
         focusable={index === activeIndex}
+        coverDeferred={flinging}
         onFocusRow={setActive}
       />,
     );

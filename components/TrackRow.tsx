@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
 import { durationFor, idFor } from '@/lib/popup/clips';
@@ -17,9 +17,18 @@ interface Props {
   count: number;
   focusable: boolean;
   onFocusRow: (index: number) => void;
+  /** Mounted during a fling: the cover waits (a cover already shown stays). */
+  coverDeferred: boolean;
 }
 
-export const TrackRow = memo(function TrackRow({ entry, index, count, focusable, onFocusRow }: Props) {
+export const TrackRow = memo(function TrackRow({
+  entry,
+  index,
+  count,
+  focusable,
+  onFocusRow,
+  coverDeferred,
+}: Props) {
   const { tracks, preview, store } = usePopupApp();
   const { track, key, change } = entry;
   // One subscription per row, not one per fact: a row mounts on every keystroke and scroll frame.
@@ -34,6 +43,8 @@ export const TrackRow = memo(function TrackRow({ entry, index, count, focusable,
   );
   const clip = storedClip ?? tracks.clipFor(entry);
   const chosen = chosenId !== null && chosenId === idFor(track, clip);
+  const coverShown = useRef(!coverDeferred);
+  if (!coverDeferred) coverShown.current = true;
   const changeText = formatRankChange(change);
   const direction = change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down';
 
@@ -49,8 +60,18 @@ export const TrackRow = memo(function TrackRow({ entry, index, count, focusable,
       style={{ top: index * ROW_HEIGHT }}
       onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
     >
-      {track.coverUrl ? (
-        <img className="cover" src={track.coverUrl} alt="" width={48} height={48} loading="lazy" />
+      {track.coverUrl && !coverShown.current ? (
+        <span className="cover" aria-hidden="true" />
+      ) : track.coverUrl ? (
+        <img
+          className="cover"
+          src={track.coverUrl}
+          alt=""
+          width={48}
+          height={48}
+          loading="lazy"
+          decoding="async"
+        />
       ) : (
         <span className="cover cover-missing" aria-hidden="true">
           ♪

@@ -135,6 +135,43 @@ describe('scrolling', () => {
     expect(screen.queryByRole('listitem', { name: 'Red 1 by Artist 1' })).toBeNull();
   });
 
+  it('rows flung past wait with their covers until the list is still; a slow scroll shows them at once', async () => {
+    renderPopup({ getCatalog: () => answer(catalog()) });
+    await screen.findByRole('listitem', { name: 'Red 1 by Artist 1' });
+    const scroller = document.querySelector('.track-scroller') as HTMLDivElement;
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'setTimeout'] });
+    const coverOf = (name: string) =>
+      screen.getByRole('listitem', { name }).querySelector('img.cover')?.getAttribute('src') ?? null;
+    const scrollTo = async (top: number) => {
+      scroller.scrollTop = top;
+      fireEvent.scroll(scroller);
+      await act(async () => vi.advanceTimersByTime(16));
+    };
+
+    // Ten rows a frame: the rows that mount show a placeholder, and no cover request goes out.
+    for (const row of [10, 20, 30, 40]) await scrollTo(ROW * row);
+    expect(coverOf('Red 40 by Artist 40')).toBeNull();
+    const mounted = Array.from(document.querySelectorAll('li[data-index]')).filter(
+      (li) => Number(li.getAttribute('data-index')) >= 30,
+    );
+    expect(mounted.length).toBeGreaterThan(3);
+    expect(mounted.filter((li) => li.querySelector('img.cover'))).toEqual([]);
+    // Still for a moment: the covers come.
+    await act(async () => vi.advanceTimersByTime(200));
+    expect(coverOf('Red 40 by Artist 40')).toBe('https://cdn.example/cover.jpg');
+
+    // One row a frame is reading speed: a row that comes into view has its cover at once.
+    for (const row of [41, 42, 43]) await scrollTo(ROW * row);
+    const last = Math.max(
+      ...Array.from(document.querySelectorAll('li[data-index]'), (li) =>
+        Number(li.getAttribute('data-index')),
+      ),
+    );
+    const newest = document.querySelector(`li[data-index="${last}"]`) as HTMLElement;
+    expect(newest.querySelector('img.cover')).not.toBeNull();
+  });
+
   it('a new search starts at the top in one render, without touching a list already there', async () => {
     let commits = 0;
     renderPopup({ getCatalog: () => answer(catalog()) }, () => commits++);
