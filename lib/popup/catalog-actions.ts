@@ -50,6 +50,8 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
   };
 
   let opening: Promise<void> | null = null;
+  /** The remembered first screen on show until the first answer comes, as JSON. */
+  let shownText: string | null = null;
 
   const accept = (answer: CatalogAnswer) => {
     const partial = answer.total !== undefined && answer.total > answer.tracks.length;
@@ -81,8 +83,13 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
         firstScreen ? { ...query, limit: FIRST_SCREEN } : query,
       );
       if (mine !== request) return answer;
-      accept(answer);
-      if (opening) rememberFirstScreen(deps.memory, query, answer, deps.now());
+      const text = opening ? JSON.stringify(answer) : null;
+      // The remembered screen already on show, unchanged: rendering it again would only delay the paint.
+      if (text === null || text !== shownText) {
+        accept(answer);
+        if (text !== null) rememberFirstScreen(deps.memory, query, answer, deps.now(), text);
+      }
+      shownText = null;
       if (answer.total !== undefined && answer.total > answer.tracks.length) {
         // The whole list is megabytes for "All genres": receiving it blocks this page's main thread,
         // so it is asked for only once the first screen is on screen.
@@ -128,7 +135,10 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
         if (remembered) store.setState({ query: { ...store.getState().query, ...remembered } });
         const lastSeen = readFirstScreen(deps.memory, store.getState().query, deps.now());
         // Shown as it was: its parts keep their own fetch times, so the status line stays true.
-        if (lastSeen && store.getState().answer === null) accept(lastSeen);
+        if (lastSeen && store.getState().answer === null) {
+          accept(lastSeen.answer);
+          shownText = lastSeen.text;
+        }
         await Promise.all([load(false, true, true), applySettingsDefaults()]);
       })();
       return opening;

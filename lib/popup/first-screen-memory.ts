@@ -45,12 +45,18 @@ function isRowTrack(value: unknown): boolean {
 const sameQuery = (a: OpeningQuery, b: OpeningQuery) =>
   a.source === b.source && a.genre === b.genre && a.range === b.range;
 
+export interface RememberedScreen {
+  answer: CatalogAnswer;
+  /** The answer as JSON: a live answer with the same text need not be rendered again. */
+  text: string;
+}
+
 /** The remembered first screen for this query, or null when there is none, it is old or unreadable. */
 export function readFirstScreen(
   memory: Memory | null,
   query: OpeningQuery,
   now: number,
-): CatalogAnswer | null {
+): RememberedScreen | null {
   try {
     const stored = JSON.parse(memory?.getItem(KEY) || 'null') as Stored | null;
     if (!isObject(stored) || stored.v !== VERSION || !isObject(stored.query) || !isObject(stored.answer)) {
@@ -62,7 +68,7 @@ export function readFirstScreen(
     const { tracks, parts } = stored.answer;
     if (!sameQuery(stored.query, query) || !Array.isArray(tracks) || !Array.isArray(parts)) return null;
     if (tracks.length === 0 || !tracks.every(isRowTrack)) return null;
-    return stored.answer;
+    return { answer: stored.answer, text: JSON.stringify(stored.answer) };
   } catch {
     return null;
   }
@@ -77,19 +83,20 @@ export function rememberFirstScreen(
   query: OpeningQuery,
   answer: CatalogAnswer,
   now: number,
+  text: string = JSON.stringify(answer),
 ): void {
   try {
     if (answer.tracks.length === 0 || answer.offline || answer.parts.some((part) => part.error !== null)) {
       memory?.setItem(KEY, '');
       return;
     }
-    const stored: Stored = {
+    const head: Omit<Stored, 'answer'> = {
       v: VERSION,
       savedAt: now,
       query: { source: query.source, genre: query.genre, range: query.range },
-      answer,
     };
-    memory?.setItem(KEY, JSON.stringify(stored));
+    // The answer's JSON is spliced in, not stringified a second time.
+    memory?.setItem(KEY, `${JSON.stringify(head).slice(0, -1)},"answer":${text}}`);
   } catch {
     // A full or disabled localStorage only costs the next popup its instant first rows.
   }

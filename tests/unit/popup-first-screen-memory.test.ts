@@ -62,6 +62,16 @@ describe('the first screen remembered from the last popup', () => {
     expect(titles()).toEqual(['Live']);
   });
 
+  it('stays as it is when the answer is the same, so nothing renders twice', async () => {
+    const same = answer([cmlTrack({ title: 'Remembered' })]);
+    const { app, background, opening, map } = openWith(remembered({ answer: same }), same);
+    const shown = app.store.getState().answer;
+    background.release();
+    await opening;
+    expect(app.store.getState().answer).toBe(shown);
+    expect(JSON.parse(map.get(KEY) ?? 'null').answer).toEqual(same);
+  });
+
   it('keeps the fetch time it was shown with, so the status line stays true', () => {
     const fetchedAt = NOW - 2 * HOUR;
     const { app } = openWith(remembered({ answer: answer([cmlTrack()], [part({ fetchedAt })]) }));
