@@ -16,8 +16,8 @@ let firstRowMarked = false;
 const OVERSCAN = 4;
 /** Rows passed in one frame that make a scroll a fling (at 60 frames a second, ~14,000 px/s). */
 const FLING_ROWS_PER_FRAME = 2;
-/** How long after the last fast frame flung-past rows load their covers. */
-const FLING_SETTLE_MS = 150;
+/** How long after the last fast frame, or the last keystroke, the rows shown meanwhile load covers. */
+const COVER_SETTLE_MS = 150;
 
 /** Runs `run` before the next paint; where there is no frame clock (tests), soon after. */
 const nextFrame = (run: () => void): void => {
@@ -109,7 +109,7 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
         if (Math.abs(value - shownFirst.current) >= FLING_ROWS_PER_FRAME) {
           if (flingTimer.current !== null) clearTimeout(flingTimer.current);
           else setFlinging(true);
-          flingTimer.current = setTimeout(endFling, FLING_SETTLE_MS);
+          flingTimer.current = setTimeout(endFling, COVER_SETTLE_MS);
         }
         // Not even a same-value setState: React may render once more before bailing out of one.
         if (value === shownFirst.current) return;
@@ -196,6 +196,16 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
     };
   }, [overscanKey, resetKey]);
 
+  // Typing, like flinging, replaces the rows faster than covers are worth loading: rows of a search,
+  // filter or sort that is about to change again wait with theirs until it has stood for a moment.
+  const [settledKey, setSettledKey] = useState(resetKey);
+  useEffect(() => {
+    if (settledKey === resetKey) return;
+    const timer = setTimeout(() => setSettledKey(resetKey), COVER_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [settledKey, resetKey]);
+  const coversWait = flinging || settledKey !== resetKey;
+
   const range = visibleRange(first * ROW_HEIGHT, viewport, ROW_HEIGHT, entries.length, overscan);
   const activeIndex = Math.min(active, entries.length - 1);
   const rows: ReactElement[] = [];
@@ -213,7 +223,7 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
         index={index}
         count={entries.length}
         focusable={index === activeIndex}
-        coverDeferred={flinging}
+        coverDeferred={coversWait}
         onFocusRow={setActive}
       />,
     );

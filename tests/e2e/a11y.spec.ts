@@ -53,7 +53,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(popup.getByRole('listitem').first()).toBeVisible();
       await popup.getByRole('button', { name: 'Filters' }).click();
       // Covers painted and fonts settled, so the picture is the popup as a user sees it.
-      await popup.waitForFunction(() => [...document.images].every((img) => img.complete));
+      // (Rows of a list just switched load their covers a moment later: wait for them to be there.)
+      await popup.waitForFunction(
+        () =>
+          document.querySelectorAll('img.cover').length > 0 &&
+          [...document.images].every((img) => img.complete),
+      );
       await popup.getByRole('button', { name: 'Filters' }).click();
       await popup.screenshot({ path: screenshotPath(`popup-${scheme}.png`) });
       await expectNoSeriousViolations(popup);

@@ -172,6 +172,26 @@ describe('scrolling', () => {
     expect(newest.querySelector('img.cover')).not.toBeNull();
   });
 
+  it('rows of a search still being typed wait with their covers until typing pauses', async () => {
+    renderPopup({ getCatalog: () => answer(catalog()) });
+    const first = await screen.findByRole('listitem', { name: 'Red 1 by Artist 1' });
+    expect(first.querySelector('img.cover')).not.toBeNull();
+    const search = screen.getByRole('searchbox', { name: 'Search tracks' });
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'setTimeout'] });
+    for (const value of ['b', 'bl', 'blu']) {
+      fireEvent.change(search, { target: { value } });
+      await act(async () => vi.advanceTimersByTime(60));
+    }
+    // A row the unfiltered list had not rendered (one it had keeps the cover it showed).
+    const row = screen.getByRole('listitem', { name: 'Blue 18 by Artist 18' });
+    expect(row.querySelector('img.cover')).toBeNull();
+    expect(
+      screen.getByRole('listitem', { name: 'Blue 3 by Artist 3' }).querySelector('img.cover'),
+    ).not.toBeNull();
+    await act(async () => vi.advanceTimersByTime(200));
+    expect(row.querySelector('img.cover')?.getAttribute('src')).toBe('https://cdn.example/cover.jpg');
+  });
+
   it('a new search starts at the top in one render, without touching a list already there', async () => {
     let commits = 0;
     renderPopup({ getCatalog: () => answer(catalog()) }, () => commits++);
