@@ -1,5 +1,6 @@
 import { SORT_LABELS, type SortKey } from '@/lib/popup/catalog-index';
 import { activeFilterCount } from '@/lib/popup/filters';
+import { formatThousands } from '@/lib/popup/format';
 import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
 import { selectResults } from '@/lib/popup/store';
 import { FilterPanel } from './FilterPanel';
@@ -38,7 +39,7 @@ export function SortAndFilters() {
           <span className="result-count">
             {pendingTotal === null
               ? `${shown} ${shown === 1 ? 'track' : 'tracks'}`
-              : `Loading all ${pendingTotal.toLocaleString('en')} tracks…`}
+              : `Loading all ${formatThousands(pendingTotal)} tracks…`}
           </span>
         )}
       </div>

@@ -49,7 +49,12 @@ const descending = (value: (entry: TrackEntry) => number | null): Compare =>
     const v = value(entry);
     return v === null ? null : -v;
   });
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// Made on first use (a title sort), not when the popup loads.
+let collator: Intl.Collator | null = null;
+const compareTitles = (a: string, b: string): number => {
+  collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  return collator.compare(a, b);
+};
 
 const COMPARE: Record<SortKey, Compare[]> = {
   rank: [ascending((e) => e.track.rank)],
@@ -57,7 +62,7 @@ const COMPARE: Record<SortKey, Compare[]> = {
   // Layers counts users; a CML chart has only its rank, which then stands in for popularity.
   popularity: [descending((e) => e.track.userCount), ascending((e) => e.track.rank)],
   duration: [ascending((e) => e.track.durationSec)],
-  title: [(a, b) => collator.compare(a.track.title, b.track.title)],
+  title: [(a, b) => compareTitles(a.track.title, b.track.title)],
 };
 
 export function compareEntries(sort: SortKey): Compare {

@@ -35,11 +35,14 @@ export function describeRankChange(change: number | null): string {
   return change > 0 ? `up ${change} ${places}` : `down ${-change} ${places}`;
 }
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+// Made on first use, not when the popup loads: building it loads ICU's language names, tens of
+// milliseconds on a slow machine, and only the filter panel and one empty state need it.
+let languageNames: Intl.DisplayNames | null = null;
 
 /** ISO-639-1 code → "Spanish"; an unknown code is shown as it is. */
 export function languageLabel(code: string): string {
   try {
+    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
     return languageNames.of(code) ?? code;
   } catch {
     return code;
@@ -55,4 +58,9 @@ export function formatCount(count: number): string {
 
 function trimZero(value: number): string {
   return (value >= 100 ? Math.round(value).toString() : value.toFixed(1)).replace(/\.0$/, '');
+}
+
+/** 4548 → "4,548". Not `toLocaleString`: its first call loads ICU's number formats on the popup's critical path. */
+export function formatThousands(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -5,6 +5,7 @@ import {
   formatCount,
   formatDuration,
   formatRankChange,
+  formatThousands,
   languageLabel,
 } from '../../lib/popup/format';
 import { rankChange, risingGain, sparklineSegments, trendLabel } from '../../lib/popup/trend';
@@ -105,7 +106,17 @@ describe('formatting', () => {
     expect(formatCount(count)).toBe(text);
   });
 
-  it('names languages', () => {
+  it('names languages, and shows an unknown code as it is', () => {
     expect(languageLabel('es')).toBe('Spanish');
+    expect(languageLabel('not a code')).toBe('not a code');
+  });
+
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [4548, '4,548'],
+    [1_234_567, '1,234,567'],
+  ])('track total %s → %s', (value, text) => {
+    expect(formatThousands(value)).toBe(text);
   });
 });
