@@ -71,9 +71,9 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
 
   /**
    * `firstScreen`: ask for the first screen, paint it, then ask for the rest (a new query's first
-   * load). `opening`: that first screen is what the next popup paints before its first answer.
+   * load). `remember`: that first screen is what the next popup paints before its first answer.
    */
-  async function load(fresh: boolean, firstScreen = false, opening = false): Promise<CatalogAnswer | null> {
+  async function load(fresh: boolean, firstScreen = false, remember = false): Promise<CatalogAnswer | null> {
     const mine = ++request;
     const query = store.getState().query;
     if (fresh) store.setState({ refreshing: true });
@@ -83,7 +83,7 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
         firstScreen ? { ...query, limit: FIRST_SCREEN } : query,
       );
       if (mine !== request) return answer;
-      const text = opening ? JSON.stringify(answer) : null;
+      const text = remember ? JSON.stringify(answer) : null;
       // The remembered screen already on show, unchanged: rendering it again would only delay the paint.
       if (text === null || text !== shownText) {
         accept(answer);
