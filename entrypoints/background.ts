@@ -1,4 +1,4 @@
-import { setupBackground } from '@/lib/background';
+import { setupBackground } from '@/lib/background/setup';
 
 export default defineBackground({
   type: 'module',

@@ -1,4 +1,4 @@
-import { setupComposer } from '@/lib/composer/setup';
+import { setupComposer } from '@/lib/content/setup-composer';
 
 /** TikTok Studio statically; other composer sites are registered at run time from the options page. */
 export default defineContentScript({

@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { Options } from '@/components/Options';
+import { Options } from '@/components/options/Options';
 import type { OptionsDeps } from '@/lib/options/deps';
-import { send } from '@/lib/popup/send';
+import { send } from '@/lib/shared/messages';
 
 const deps: OptionsDeps = {
   send,

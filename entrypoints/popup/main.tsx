@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { Popup } from '@/components/Popup';
+import { Popup } from '@/components/popup/Popup';
 import { createPopupApp, PopupAppContext } from '@/lib/popup/popup-app';
-import { send } from '@/lib/popup/send';
+import { send } from '@/lib/shared/messages';
 
 const app = createPopupApp({
   send,

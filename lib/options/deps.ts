@@ -1,4 +1,4 @@
-import type { send } from '../popup/send';
+import type { send } from '../shared/messages';
 
 /** What the options page reaches outside itself, injected so component tests can fake it. */
 export interface OptionsDeps {

@@ -2,7 +2,7 @@
  * What a person types as a site address, made into the origin the composer rules take. A bare host
  * (`app.example.com`) means https; everything else follows lib/composer/site-origin.ts.
  */
-import { normalizeOrigin, originPattern } from '../composer/site-origin';
+import { normalizeOrigin, originPattern } from '../shared/site-origin';
 
 export function siteOrigin(input: string): { origin: string; pattern: string } | { error: string } {
   const text = input.trim();

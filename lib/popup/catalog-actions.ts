@@ -3,9 +3,10 @@
  * tracks), then the whole list is asked for at once and swapped in. While the background refreshes
  * behind a stale answer, the popup asks again every so often until it is done.
  */
-import { DATE_RANGES, GENRES } from '../genre-list';
-import type { DateRange, Genre } from '../genres';
-import type { CatalogAnswer, CatalogQuery } from '../messaging';
+
+import type { CatalogAnswer, CatalogQuery } from '../background/messages';
+import type { DateRange, Genre } from '../background/schemas/genres';
+import { DATE_RANGES, GENRES } from '../shared/genres';
 import { buildCatalogIndex } from './catalog-index';
 import { isRefreshing } from './catalog-status';
 import { errorText, type PopupDeps } from './deps';

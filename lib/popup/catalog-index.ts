@@ -1,4 +1,4 @@
-import type { Track } from '../track';
+import type { Track } from '../background/schemas/track';
 import { searchKeyOf } from './search';
 import { keyOfTrack } from './track-identity';
 import { rankChange, risingGain } from './trend';

@@ -1,4 +1,4 @@
-import type { CatalogAnswer, CatalogPart, Source } from '../messaging';
+import type { CatalogAnswer, CatalogPart, Source } from '../background/messages';
 import { formatAge } from './format';
 
 /** The status line's words for the data on screen: its age and whether it is being refreshed. */

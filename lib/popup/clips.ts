@@ -1,4 +1,4 @@
-import type { Clip, ClipChoice, Track } from '../track';
+import type { Clip, ClipChoice, Track } from '../background/schemas/track';
 
 /** The clip a CML row starts on: the trending clip when there is one (the most used part). */
 export function defaultClip(track: Track): ClipChoice | null {

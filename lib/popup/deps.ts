@@ -1,5 +1,5 @@
-import type { MessageType, Output } from '../messaging';
-import type { send } from './send';
+import type { MessageType, Output } from '../background/messages';
+import type { send } from '../shared/messages';
 
 /** Everything the popup's actions reach outside themselves, injected so tests can fake it. */
 export interface PopupDeps {

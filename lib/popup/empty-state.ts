@@ -1,6 +1,6 @@
-import { DATE_RANGE_LABELS, genreLabel } from '../genre-list';
-import type { DateRange } from '../genres';
-import type { Source } from '../messaging';
+import type { Source } from '../background/messages';
+import type { DateRange } from '../background/schemas/genres';
+import { DATE_RANGE_LABELS, genreLabel } from '../shared/genres';
 import { DURATION_RANGES, type Filters } from './filters';
 import { languageLabel } from './format';
 import type { EmptyReason } from './results';

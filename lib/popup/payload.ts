@@ -2,14 +2,15 @@
  * "Copy payload": the provider's JSON fragment for a track and the user's choices, with the posting
  * rules of lib/post-rules applied (the same rules the composer content script uses).
  */
+
+import type { ClipChoice, Track } from '../background/schemas/track';
 import {
   bundleSocialPayload,
   DEFAULT_VOLUME,
   musicSoundNotes,
   type PostType,
-} from '../post-rules/bundle-social';
-import { layersPayload, type TargetMode } from '../post-rules/layers';
-import type { ClipChoice, Track } from '../track';
+} from '../shared/post-rules/bundle-social';
+import { layersPayload, type TargetMode } from '../shared/post-rules/layers';
 import { idFor } from './clips';
 
 export interface PayloadChoices {

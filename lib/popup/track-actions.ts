@@ -1,5 +1,5 @@
 /** What a row's buttons do: use, favorite, copy, pick a clip; and the status line they report to. */
-import type { ChosenTrack, ClipChoice } from '../track';
+import type { ChosenTrack, ClipChoice } from '../background/schemas/track';
 import type { TrackEntry } from './catalog-index';
 import { defaultClip, idFor } from './clips';
 import { errorText, type PopupDeps } from './deps';

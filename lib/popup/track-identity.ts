@@ -3,7 +3,7 @@
  * module pulls all of zod into the popup bundle (its schemas are built at module load).
  * tests/unit/popup-track-identity.test.ts keeps both in step with lib/track.ts.
  */
-import type { Provider, Track } from '../track';
+import type { Provider, Track } from '../background/schemas/track';
 
 export const PROVIDER_LABELS: Record<Provider, string> = {
   'bundle-social': 'bundle.social',

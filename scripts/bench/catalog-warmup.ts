@@ -4,7 +4,7 @@
  * the cache holds at least 5,000 tracks (42 genres hold at most 4,200).
  */
 import type { Page } from '@playwright/test';
-import { GENRES } from '../../lib/genre-list';
+import { GENRES } from '../../lib/shared/genres';
 import { DEMO_CREDENTIALS } from '../../tests/simulator';
 import { ask, pause } from './harness';
 

@@ -7,7 +7,7 @@
  * in the service worker, the popup or any page reports an error.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { REQUEST_TIMEOUT_MS } from '../../lib/providers/http';
+import { REQUEST_TIMEOUT_MS } from '../../lib/background/providers/http';
 import { DEMO_CREDENTIALS, type Simulator } from '../simulator';
 import {
   ageEntry,

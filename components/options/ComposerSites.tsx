@@ -1,0 +1,90 @@
+import { type FormEvent, useState } from 'react';
+import type { MaskedSettings } from '@/lib/background/messages';
+import { errorText, type OptionsDeps } from '@/lib/options/deps';
+import { siteOrigin } from '@/lib/options/site-address';
+
+interface Props {
+  deps: OptionsDeps;
+  sites: readonly string[];
+  onChanged: (settings: MaskedSettings) => void;
+}
+
+/**
+ * Sites besides TikTok Studio where the composer helper may run. Adding one asks the browser for
+ * access to that site (it must happen in the click itself), then registers the script there.
+ */
+export function ComposerSites({ deps, sites, onChanged }: Props) {
+  const [address, setAddress] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    const site = siteOrigin(address);
+    if ('error' in site) {
+      setMessage({ ok: false, text: site.error });
+      return;
+    }
+    // No await before this call: the browser grants access only inside the user's gesture.
+    deps
+      .requestOrigin(site.pattern)
+      .then(async (granted) => {
+        if (!granted) {
+          setMessage({ ok: false, text: `Access to ${site.origin} was not allowed, so it was not added.` });
+          return;
+        }
+        onChanged(await deps.send('addComposerSite', { origin: site.origin }));
+        setAddress('');
+        setMessage({ ok: true, text: `Added ${site.origin}.` });
+      })
+      .catch((error: unknown) => setMessage({ ok: false, text: errorText(error) }));
+  };
+
+  const remove = async (origin: string) => {
+    try {
+      onChanged(await deps.send('removeComposerSite', { origin }));
+      setMessage({ ok: true, text: `Removed ${origin}.` });
+    } catch (error) {
+      setMessage({ ok: false, text: errorText(error) });
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="sites-title">
+      <h2 id="sites-title">Composer sites</h2>
+      <p className="hint">
+        Cleartune fills the chosen track into TikTok Studio. Add other sites where you compose posts (your
+        scheduling tool, for example) to let it help there too.
+      </p>
+      <form className="row" onSubmit={add}>
+        <label className="grow">
+          <span>Site address</span>
+          <input
+            type="text"
+            inputMode="url"
+            placeholder="https://app.example.com"
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+          />
+        </label>
+        <button type="submit">Add site</button>
+      </form>
+      <p role="status" className={message?.ok === false ? 'error-text' : 'ok-text'}>
+        {message?.text}
+      </p>
+      {sites.length === 0 ? (
+        <p className="hint">No other sites yet.</p>
+      ) : (
+        <ul className="site-list" aria-label="Composer sites">
+          {sites.map((origin) => (
+            <li key={origin}>
+              <code>{origin}</code>
+              <button type="button" aria-label={`Remove ${origin}`} onClick={() => void remove(origin)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'react';
+import type { MaskedSettings } from '@/lib/background/messages';
+import { errorText, type OptionsDeps } from '@/lib/options/deps';
+import { ComposerSites } from './ComposerSites';
+import { ConnectionSettings } from './ConnectionSettings';
+import { SettingsTransfer } from './SettingsTransfer';
+import './options.css';
+
+/** The options page: provider keys and team, defaults, composer sites, export and import. */
+export function Options({ deps }: { deps: OptionsDeps }) {
+  const [settings, setSettings] = useState<MaskedSettings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  useEffect(() => {
+    deps.send('getSettings').then(setSettings, (error: unknown) => setLoadError(errorText(error)));
+  }, [deps]);
+
+  return (
+    <main className="options">
+      <h1>Cleartune settings</h1>
+      {loadError && <p className="error-text">{loadError}</p>}
+      {settings && (
+        <>
+          <ConnectionSettings deps={deps} settings={settings} onSaved={setSettings} />
+          <ComposerSites deps={deps} sites={settings.composerSites} onChanged={setSettings} />
+          <SettingsTransfer deps={deps} onImported={setSettings} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,119 @@
+import { type ReactNode, useId, useState } from 'react';
+import type { Input, MaskedSettings } from '@/lib/background/messages';
+import type { Provider } from '@/lib/background/schemas/track';
+import { errorText, type OptionsDeps } from '@/lib/options/deps';
+import { PROVIDER_LABELS } from '@/lib/popup/track-identity';
+
+const KEY_FIELD = { 'bundle-social': 'bundleSocialKey', layers: 'layersKey' } as const;
+const KEY_HINT = { 'bundle-social': 'pk_live_…', layers: 'lp_…' } as const;
+
+interface Props {
+  deps: OptionsDeps;
+  provider: Provider;
+  /** The stored key, masked by the background; null when none. */
+  stored: string | null;
+  value: string;
+  onChange: (value: string) => void;
+  /** Unsaved choices that belong with this provider's key (the team), saved with it by a test. */
+  pendingPatch: Input<'saveSettings'>;
+  onSaved: (settings: MaskedSettings) => void;
+  children?: ReactNode;
+}
+
+/** One provider: its key (never shown in full once stored), a connection test, and removal. */
+export function ProviderFieldset({
+  deps,
+  provider,
+  stored,
+  value,
+  onChange,
+  pendingPatch,
+  onSaved,
+  children,
+}: Props) {
+  const name = PROVIDER_LABELS[provider];
+  const hintId = useId();
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<{ ok: boolean; text: string }>) => {
+    setBusy(true);
+    setResult(null);
+    try {
+      setResult(await work());
+    } catch (error) {
+      setResult({ ok: false, text: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** A key typed but not saved yet is saved first: the background tests what it has stored. */
+  const test = () =>
+    run(async () => {
+      if (value.trim()) {
+        onSaved(await deps.send('saveSettings', { ...pendingPatch, [KEY_FIELD[provider]]: value.trim() }));
+        onChange('');
+      }
+      const outcome = await deps.send('testConnection', { provider });
+      return { ok: outcome.ok, text: outcome.message };
+    });
+
+  const remove = () =>
+    run(async () => {
+      onSaved(await deps.send('saveSettings', { [KEY_FIELD[provider]]: null }));
+      return { ok: true, text: `${name} key removed.` };
+    });
+
+  return (
+    <fieldset className="provider">
+      <legend>{name}</legend>
+      <label>
+        <span>{name} API key</span>
+        <input
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={stored ? 'Enter a new key to replace the saved one' : KEY_HINT[provider]}
+          aria-describedby={hintId}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </label>
+      <p id={hintId} className="hint">
+        {stored ? (
+          <>
+            Saved key: <code>{stored}</code>
+          </>
+        ) : (
+          'No key saved.'
+        )}
+      </p>
+      {children}
+      <div className="actions">
+        <button
+          type="button"
+          aria-label={`Test ${name} connection`}
+          disabled={busy || (!stored && !value.trim())}
+          onClick={() => void test()}
+        >
+          Test connection
+        </button>
+        {stored && (
+          <button type="button" disabled={busy} onClick={() => void remove()}>
+            Remove {name} key
+          </button>
+        )}
+        <p role="status" className={result?.ok === false ? 'error-text' : 'ok-text'}>
+          {result && (
+            <>
+              <span aria-hidden="true">{result.ok ? '✓ ' : '✗ '}</span>
+              {result.ok ? 'Passed — ' : 'Failed — '}
+              {result.text}
+            </>
+          )}
+        </p>
+      </div>
+    </fieldset>
+  );
+}

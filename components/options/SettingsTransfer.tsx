@@ -1,0 +1,78 @@
+import { type ChangeEvent, useState } from 'react';
+import type { MaskedSettings } from '@/lib/background/messages';
+import { errorText, type OptionsDeps } from '@/lib/options/deps';
+import { exportFileName, exportText, parseImport } from '@/lib/options/settings-file';
+
+interface Props {
+  deps: OptionsDeps;
+  onImported: (settings: MaskedSettings) => void;
+}
+
+/** Settings as a JSON file: without API keys unless the user asks for them. */
+export function SettingsTransfer({ deps, onImported }: Props) {
+  const [includeKeys, setIncludeKeys] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; details?: string[] } | null>(null);
+
+  const exportFile = async () => {
+    try {
+      const data = await deps.send('exportSettings', { includeKeys });
+      deps.download(exportFileName(new Date()), exportText(data));
+      setMessage({
+        ok: true,
+        text: includeKeys
+          ? 'Settings exported with your API keys: keep the file private.'
+          : 'Settings exported (without API keys).',
+      });
+    } catch (error) {
+      setMessage({ ok: false, text: errorText(error) });
+    }
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    const parsed = parseImport(await file.text());
+    input.value = '';
+    if ('error' in parsed) {
+      setMessage({ ok: false, text: parsed.error });
+      return;
+    }
+    try {
+      const { settings, warnings } = await deps.send('importSettings', parsed.data);
+      onImported(settings);
+      setMessage({ ok: true, text: 'Settings imported.', details: warnings });
+    } catch (error) {
+      setMessage({ ok: false, text: errorText(error) });
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="transfer-title">
+      <h2 id="transfer-title">Export and import</h2>
+      <div className="row">
+        <label className="check">
+          <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} />
+          <span>Include API keys</span>
+        </label>
+        <button type="button" onClick={() => void exportFile()}>
+          Export settings
+        </button>
+        <label className="file-button">
+          <span>Import settings</span>
+          <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e)} />
+        </label>
+      </div>
+      <div role="status" className={message?.ok === false ? 'error-text' : 'ok-text'}>
+        {message && <p>{message.text}</p>}
+        {message?.details && message.details.length > 0 && (
+          <ul>
+            {message.details.map((detail) => (
+              <li key={detail}>{detail}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import type { TrackEntry } from '@/lib/popup/catalog-index';
+import {
+  buildPayload,
+  DEFAULT_PAYLOAD_CHOICES,
+  numberOrNull,
+  type PayloadChoices,
+} from '@/lib/popup/payload';
+import { usePopupApp } from '@/lib/popup/popup-app';
+import { PROVIDER_LABELS } from '@/lib/popup/track-identity';
+import type { TargetMode } from '@/lib/shared/post-rules/layers';
+
+type VideoField = 'musicVolume' | 'originalVolume' | 'startMs' | 'endMs';
+const VIDEO_FIELDS: { field: VideoField; label: string; max?: number }[] = [
+  { field: 'musicVolume', label: 'Music volume (0–100)', max: 100 },
+  { field: 'originalVolume', label: 'Original sound volume (0–100)', max: 100 },
+  { field: 'startMs', label: 'Start (ms)' },
+  { field: 'endMs', label: 'End (ms)' },
+];
+
+const TARGET_MODES: { value: TargetMode; label: string }[] = [
+  { value: 'managed', label: 'Managed (keeps the track)' },
+  { value: 'publish', label: 'Publish' },
+  { value: 'draft', label: 'Draft' },
+];
+
+/** The provider's JSON for this track, built live from the choices with the posting rules applied. */
+export function PayloadForm({ entry, onClose }: { entry: TrackEntry; onClose: () => void }) {
+  const { tracks } = usePopupApp();
+  const { track } = entry;
+  const [choices, setChoices] = useState<PayloadChoices>(DEFAULT_PAYLOAD_CHOICES);
+  const [texts, setTexts] = useState<Record<VideoField, string>>({
+    musicVolume: String(DEFAULT_PAYLOAD_CHOICES.musicVolume),
+    originalVolume: String(DEFAULT_PAYLOAD_CHOICES.originalVolume),
+    startMs: '',
+    endMs: '',
+  });
+  const payload = buildPayload(track, tracks.clipFor(entry), choices);
+  const setField = (field: VideoField, text: string) => {
+    setTexts({ ...texts, [field]: text });
+    setChoices({ ...choices, [field]: numberOrNull(text) });
+  };
+
+  return (
+    <form method="dialog" className="payload-form" onSubmit={(e) => e.preventDefault()}>
+      <h2 id="payload-title">Payload for {track.title}</h2>
+      <p className="hint">{PROVIDER_LABELS[track.provider]} post, with TikTok's music rules applied.</p>
+      {track.provider === 'bundle-social' ? (
+        <>
+          <fieldset className="post-type">
+            <legend>Post type</legend>
+            {(['VIDEO', 'IMAGE'] as const).map((type) => (
+              <label key={type} className="check">
+                <input
+                  type="radio"
+                  name="post-type"
+                  value={type}
+                  checked={choices.postType === type}
+                  onChange={() => setChoices({ ...choices, postType: type })}
+                />
+                <span>{type === 'VIDEO' ? 'Video' : 'Photo'}</span>
+              </label>
+            ))}
+          </fieldset>
+          {choices.postType === 'VIDEO' && (
+            <div className="video-fields">
+              {VIDEO_FIELDS.map(({ field, label, max }) => (
+                <label key={field}>
+                  <span>{label}</span>
+                  <input
+                    type="number"
+                    min={0}
+                    max={max}
+                    inputMode="numeric"
+                    value={texts[field]}
+                    onChange={(e) => setField(field, e.target.value)}
+                  />
+                </label>
+              ))}
+            </div>
+          )}
+        </>
+      ) : (
+        <label>
+          <span>Target mode</span>
+          <select
+            value={choices.targetMode}
+            onChange={(e) => setChoices({ ...choices, targetMode: e.target.value as TargetMode })}
+          >
+            {TARGET_MODES.map((mode) => (
+              <option key={mode.value} value={mode.value}>
+                {mode.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <pre className="payload-json" data-testid="payload-json">
+        {payload.json}
+      </pre>
+      {payload.notes.length > 0 && (
+        <ul className="payload-notes">
+          {payload.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      <div className="dialog-buttons">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void tracks.copyText(payload.json, `the payload for ${track.title}`)}
+        >
+          Copy payload
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}

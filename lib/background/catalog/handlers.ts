@@ -1,0 +1,73 @@
+import { browser } from 'wxt/browser';
+import type { MessageHandlers } from '../messages';
+import {
+  exportSettings,
+  importSettings,
+  maskSettings,
+  type SettingsDeps,
+  saveSettings,
+  toggleFavorite,
+} from '../settings/settings';
+import { favoritesItem, settingsItem } from '../storage';
+import { type CatalogEngine, type CatalogEnv, createCatalogEngine, REFRESH_PERIOD_MS } from './engine';
+
+export const REFRESH_ALARM = 'cleartune-catalog-refresh';
+
+/** The real environment; tests build engines with their own. */
+export function browserEnv(): CatalogEnv {
+  return {
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    isOnline: () => globalThis.navigator?.onLine !== false,
+  };
+}
+
+let engine: CatalogEngine | null = null;
+/** Created on first use, not at import: WXT imports the background at build time. */
+function theEngine(): CatalogEngine {
+  engine ??= createCatalogEngine(browserEnv());
+  return engine;
+}
+
+function settingsDeps(catalog: CatalogEngine): SettingsDeps {
+  return {
+    listTeams: (apiKey) => catalog.listTeams(apiKey),
+    onCredentialsChanged: () => catalog.noteSettingsChanged(),
+  };
+}
+
+/** Catalog, settings, teams and favorites handlers. */
+export function catalogHandlers(catalog: () => CatalogEngine = theEngine): MessageHandlers {
+  return {
+    getCatalog: (query) => catalog().getCatalog(query),
+    refreshCatalog: (query) => catalog().refreshCatalog(query),
+    listTeams: ({ apiKey }) => catalog().listTeams(apiKey),
+    testConnection: ({ provider }) => catalog().testConnection(provider),
+    getSettings: async () => maskSettings(await settingsItem.get()),
+    saveSettings: (patch) => saveSettings(patch, settingsDeps(catalog())),
+    exportSettings: ({ includeKeys }) => exportSettings(includeKeys, Date.now()),
+    importSettings: (data) => importSettings(data, settingsDeps(catalog())),
+    getFavorites: () => favoritesItem.get(),
+    toggleFavorite: ({ key }) => toggleFavorite(key),
+  };
+}
+
+/** Creates the periodic-refresh alarm only when it is missing, so a worker restart does not reset its schedule. */
+export async function ensureRefreshAlarm(): Promise<void> {
+  if (await browser.alarms.get(REFRESH_ALARM)) return;
+  await browser.alarms.create(REFRESH_ALARM, {
+    periodInMinutes: REFRESH_PERIOD_MS / 60_000,
+    delayInMinutes: 1,
+  });
+}
+
+/** Alarms for periodic refresh of the lists used in the last week. */
+export function setupCatalogRefresh(catalog: () => CatalogEngine = theEngine): void {
+  // Registered synchronously, so the alarm that woke the worker is not missed.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void catalog().refreshRecent();
+  });
+  void ensureRefreshAlarm();
+}

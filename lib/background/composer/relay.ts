@@ -1,0 +1,125 @@
+import { browser } from 'wxt/browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { originPattern } from '../../shared/site-origin';
+import { type FillResult, type MessageHandlers, sendTabMessage } from '../messages';
+import { type ChosenTrack, toChosen } from '../schemas/track';
+import { maskSettings } from '../settings/settings';
+import { chosenItem, lastComposerItem, settingsItem } from '../storage';
+import { addComposerSite, removeComposerSite, syncComposerSites } from './composer-sites';
+
+export const NOT_FILLED: FillResult = { filledInto: null, message: 'Chosen — open a composer to fill it' };
+
+export interface ComposerBackgroundDeps {
+  now(): number;
+  /** The static content-script matches (TikTok Studio, and the test origin in the e2e build). */
+  staticMatches(): string[];
+}
+
+const defaultDeps: ComposerBackgroundDeps = {
+  now: () => Date.now(),
+  staticMatches: () =>
+    (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []),
+};
+
+async function tabExists(tabId: number): Promise<boolean> {
+  try {
+    return Boolean(await browser.tabs.get(tabId));
+  } catch {
+    return false;
+  }
+}
+
+/** The toolbar shows that a track is chosen, and which, so "Use" has visible effect with no composer open. */
+export async function showChosenOnBadge(chosen: ChosenTrack | null): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  if (!action) return;
+  await action.setBadgeText({ text: chosen ? '♪' : '' });
+  await action.setBadgeBackgroundColor({ color: '#6d28d9' });
+  await action.setTitle({
+    title: chosen
+      ? `Cleartune — chosen: ${chosen.title}${chosen.artist ? ` — ${chosen.artist}` : ''}`
+      : 'Cleartune',
+  });
+}
+
+/** Tabs where the composer content script runs: the static matches and the user's composer sites. */
+async function composerTabIds(deps: ComposerBackgroundDeps): Promise<number[]> {
+  const { composerSites } = await settingsItem.get();
+  const patterns = [...deps.staticMatches(), ...composerSites.map(originPattern)].map(
+    (pattern) => new MatchPattern(pattern),
+  );
+  const tabs = await browser.tabs.query({});
+  return tabs.flatMap((tab) =>
+    tab.id !== undefined && tab.url && patterns.some((pattern) => pattern.includes(tab.url as string))
+      ? [tab.id]
+      : [],
+  );
+}
+
+/** The background's side of the composer: the chosen track, the last composer tab, filling, sites. */
+export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): MessageHandlers {
+  return {
+    getChosen: () => chosenItem.get(),
+    async composerPresence(presence, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !presence.hasComposer || !(presence.focused || presence.visible))
+        return null;
+      const last = await lastComposerItem.get();
+      // Merely visible does not take over from a composer the user focused in another tab or frame.
+      if (!presence.focused && last && last.tabId !== tabId && (await tabExists(last.tabId))) return null;
+      const frameId = presence.focused ? sender.frameId : last?.tabId === tabId ? last.frameId : undefined;
+      await lastComposerItem.set({
+        tabId,
+        ...(frameId === undefined ? {} : { frameId }),
+        label: presence.label,
+        at: deps.now(),
+      });
+      return null;
+    },
+    async useTrack({ track, clip }) {
+      const chosen = toChosen(track, clip, deps.now());
+      await chosenItem.set(chosen);
+      await showChosenOnBadge(chosen);
+      const tabIds = await composerTabIds(deps);
+      await Promise.allSettled(tabIds.map((tabId) => sendTabMessage(tabId, 'chosenChanged', chosen)));
+      const last = await lastComposerItem.get();
+      if (!last) return NOT_FILLED;
+      if (!(await tabExists(last.tabId))) {
+        await lastComposerItem.remove();
+        return NOT_FILLED;
+      }
+      try {
+        // Several frames of a tab can hold composers: the one focused last answers, not the fastest.
+        return await sendTabMessage(last.tabId, 'fillChosen', chosen, last.frameId);
+      } catch {
+        if (last.frameId === undefined) return NOT_FILLED; // no frame in that tab has a composer any more
+        try {
+          return await sendTabMessage(last.tabId, 'fillChosen', chosen);
+        } catch {
+          return NOT_FILLED;
+        }
+      }
+    },
+    addComposerSite: async ({ origin }) => maskSettings(await addComposerSite(origin)),
+    removeComposerSite: async ({ origin }) => maskSettings(await removeComposerSite(origin)),
+  };
+}
+
+/** Forgets a closed composer tab, keeps site registrations in line with settings, restores the badge. */
+export function setupComposerRelay(): void {
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void lastComposerItem
+      .get()
+      .then((last) => (last?.tabId === tabId ? lastComposerItem.remove() : undefined));
+  });
+  browser.permissions.onRemoved?.addListener(() => {
+    void syncComposerSites().catch(() => {});
+  });
+  void syncComposerSites().catch((error: unknown) =>
+    console.warn('Cleartune: composer sites not synced', error),
+  );
+  void chosenItem
+    .get()
+    .then(showChosenOnBadge)
+    .catch(() => {});
+}

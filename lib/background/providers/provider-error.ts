@@ -1,0 +1,128 @@
+import type { ProviderError, ProviderErrorKind } from '../schemas/provider-error';
+import { PROVIDER_NAMES, type Provider } from '../schemas/track';
+
+type Action = ProviderError['action'];
+
+export interface ErrorDetails {
+  status?: number | null;
+  requestId?: string | null;
+  retryAt?: number | null;
+  /** How long until `retryAt`, for the sentence; the popup renders its own countdown from `retryAt`. */
+  waitMs?: number | null;
+  /** What the provider said, already stripped of secrets (bad requests only). */
+  detail?: string | null;
+  timeoutMs?: number;
+  /** For `not-configured`: which setting is missing. */
+  missing?: 'key' | 'team';
+  /**
+   * For `invalid-response` on a 200 that would have replaced cached tracks: the list was empty, or
+   * most of its items could not be read. The cached tracks are kept and shown.
+   */
+  list?: { received: number; unreadable: number };
+}
+
+/** Readable wait: "12 seconds", "3 minutes", "2 hours". */
+export function describeWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) return `${minutes} minutes`;
+  return `${Math.ceil(minutes / 60)} hours`;
+}
+
+function sentence(provider: Provider, kind: ProviderErrorKind, d: ErrorDetails): [string, Action] {
+  const name = PROVIDER_NAMES[provider];
+  const cml = provider === 'bundle-social';
+  switch (kind) {
+    case 'not-configured':
+      return d.missing === 'team'
+        ? [`${name} needs a team before it can list tracks: choose one in Settings.`, 'open-settings']
+        : [`${name} has no API key yet: add one in Settings.`, 'open-settings'];
+    case 'unauthenticated':
+      return [
+        cml
+          ? `${name} did not accept the API key as sent: paste the key again in Settings.`
+          : `${name} rejected the API key: check it in Settings.`,
+        'open-settings',
+      ];
+    case 'forbidden':
+      return [
+        cml
+          ? `${name} rejected the API key: check it in Settings.`
+          : `${name} refused the key because it lacks the publish:read scope: grant that scope or use another key in Settings.`,
+        'open-settings',
+      ];
+    case 'not-found':
+      return cml
+        ? [
+            `${name} could not find the team or the list: choose your team again in Settings.`,
+            'open-settings',
+          ]
+        : [`${name} could not find the music catalog: try again later.`, 'retry'];
+    case 'bad-request': {
+      const why = d.detail ? ` (${d.detail})` : '';
+      return cml
+        ? [`${name} refused the request${why}: check the team in Settings.`, 'open-settings']
+        : [`${name} refused the request${why}: try again, or check the key in Settings.`, 'retry'];
+    }
+    case 'rate-limited':
+      return [
+        `${name} is limiting requests for now: wait ${describeWait(d.waitMs ?? 0)} before trying again.`,
+        'wait',
+      ];
+    case 'server':
+      return [
+        `${name} had a server error${d.status ? ` (${d.status})` : ''}: try again in a few minutes.`,
+        'retry',
+      ];
+    case 'offline':
+      return [`You are offline, so ${name} cannot be reached: reconnect and try again.`, 'retry'];
+    case 'network':
+      return [`${name} could not be reached: check your connection and try again.`, 'retry'];
+    case 'timeout':
+      return [`${name} did not answer within ${describeWait(d.timeoutMs ?? 15_000)}: try again.`, 'retry'];
+    case 'invalid-response':
+      if (d.list && d.list.received === 0)
+        return [
+          `${name} sent an empty list, so the tracks shown are from the last good refresh: try again later.`,
+          'retry',
+        ];
+      if (d.list)
+        return [
+          `${name} sent a list Cleartune could not read (${d.list.unreadable} of ${d.list.received} items), so the tracks shown are from the last good refresh: try again later, and report it if it keeps happening.`,
+          'retry',
+        ];
+      return [
+        `${name} sent a response Cleartune cannot read: try again later, and report it if it keeps happening.`,
+        'retry',
+      ];
+  }
+}
+
+/** Every failure as data with a one-sentence message naming provider, cause and fix; never a key. */
+export function providerError(
+  provider: Provider,
+  kind: ProviderErrorKind,
+  details: ErrorDetails = {},
+): ProviderError {
+  const [message, action] = sentence(provider, kind, details);
+  return {
+    kind,
+    provider,
+    message,
+    status: details.status ?? null,
+    requestId: details.requestId ?? null,
+    retryAt: details.retryAt ?? null,
+    action,
+  };
+}
+
+/** A provider's own words, shortened and with every secret cut out, fit to quote in a message. */
+export function redact(text: string, secrets: readonly (string | null | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join('…');
+  // Anything shaped like a bundle.social or Layers key, even one we were not told about.
+  out = out.replace(/\b(pk|sk|lp)_[A-Za-z0-9_-]{6,}/g, '…');
+  out = out.replace(/\s+/g, ' ').trim();
+  return out.length > 120 ? `${out.slice(0, 119)}…` : out;
+}

@@ -1,0 +1,35 @@
+/**
+ * Where the popup's "Use" goes on a page: the composer the user worked in most recently, among those
+ * whose id field takes the chosen track's kind. The answer is what the popup tells the user.
+ */
+import type { ChosenTrack } from '../background/schemas/track';
+import type { FillReply } from './background-link';
+import { mismatchMessage } from './ui/insert-button';
+import type { LabelledCandidate } from './watched-document';
+
+function latest(candidates: readonly LabelledCandidate[]): LabelledCandidate | undefined {
+  return candidates.reduce<LabelledCandidate | undefined>(
+    (best, candidate) => (!best || candidate.focusedAt > best.focusedAt ? candidate : best),
+    undefined,
+  );
+}
+
+/** Fills the best field; undefined when the page has no field at all (another frame may have one). */
+export function fillBestField(
+  candidates: readonly LabelledCandidate[],
+  chosen: ChosenTrack,
+): FillReply | undefined {
+  const target = latest(candidates.filter((candidate) => candidate.ui.field.kind === chosen.idKind));
+  if (!target) {
+    const wrongKind = latest(candidates);
+    if (!wrongKind) return undefined;
+    wrongKind.ui.fill();
+    return { filledInto: null, message: mismatchMessage(wrongKind.ui.field.kind, chosen) };
+  }
+  const outcome = target.ui.fill();
+  if (outcome === 'filled') return { filledInto: target.label, message: `Filled into ${target.label}` };
+  return {
+    filledInto: null,
+    message: `Not filled: the field on ${target.label} already holds a value. Press “Replace” there to use this track.`,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The composer content script: finds composers on the page (and in its same-origin frames), puts the
+ * chosen track within reach, warns about the rules TikTok and Layers enforce, and reports to the
+ * background when the user is on a page with a composer. Everything it adds hangs off one scope that
+ * the content script's invalidation disposes.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ChosenTrack } from '../background/schemas/track';
+import { fetchChosen, handleBackgroundMessages, reportPresence } from './background-link';
+import { fillBestField } from './fill-best-field';
+import { createScope } from './scope';
+import { STUDIO_LABEL } from './studio/studio-adapter';
+import { claimDocument, type WatchedDocument, watchDocument } from './watched-document';
+
+/** How often a lost extension context is looked for: WXT only notices it when asked. */
+const VALIDITY_CHECK_MS = 1000;
+const FOCUS_REPORT_MS = 1000;
+
+export function setupComposer(ctx: ContentScriptContext): void {
+  document.documentElement.dataset.cleartune = 'ready';
+  const scope = createScope(ctx.signal, () => ctx.isValid);
+  scope.onDispose(() => {
+    delete document.documentElement.dataset.cleartune;
+  });
+  ctx.setInterval(() => {}, VALIDITY_CHECK_MS);
+
+  const owner = Math.random().toString(36).slice(2);
+  if (!claimDocument(document, owner, scope)) return;
+
+  let chosen: ChosenTrack | null = null;
+  let reportedHas = false;
+  let lastFocusReport = 0;
+  let watched: WatchedDocument | null = null;
+
+  const report = () => {
+    if (!scope.active || !watched) return;
+    const hasComposer = watched.hasComposer();
+    if (!hasComposer && !reportedHas) return;
+    reportedHas = hasComposer;
+    const label = watched.studios().some((studio) => studio.hasComposer())
+      ? STUDIO_LABEL
+      : (watched.candidates()[0]?.label ?? location.hostname);
+    reportPresence({
+      hasComposer,
+      focused: document.hasFocus(),
+      visible: document.visibilityState === 'visible',
+      label,
+    }).catch(() => {});
+  };
+  const reportFocus = () => {
+    if (Date.now() - lastFocusReport < FOCUS_REPORT_MS) return;
+    lastFocusReport = Date.now();
+    report();
+  };
+
+  watched = watchDocument(document, scope, {
+    owner,
+    chosen: () => chosen,
+    composersChanged: () => report(),
+    focused: reportFocus,
+  });
+  report();
+
+  scope.listen(window, 'focus', reportFocus);
+  scope.listen(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible') report();
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => watched?.rescan());
+
+  const removeHandlers = handleBackgroundMessages({
+    fillChosen(track) {
+      if (!watched) return undefined;
+      chosen = track;
+      watched.refresh();
+      const studios = watched.studios().filter((studio) => studio.present());
+      if (studios.length > 0) {
+        return {
+          filledInto: STUDIO_LABEL,
+          message: `Filled into ${STUDIO_LABEL} — use “Find in Sounds” there`,
+        };
+      }
+      return fillBestField(watched.candidates(), track);
+    },
+    chosenChanged(track) {
+      chosen = track;
+      watched?.refresh();
+    },
+  });
+  scope.onDispose(removeHandlers);
+
+  fetchChosen()
+    .then((track) => {
+      if (!scope.active) return;
+      chosen = track;
+      watched?.refresh();
+    })
+    .catch(() => {});
+}

@@ -1,0 +1,145 @@
+/**
+ * Everything Cleartune shows for one composer: the fill UI beside each music id field, the warnings
+ * next to the composer (`role="alert"`, dismissible, never blocking), range flags on fields, and
+ * photo mode. `evaluate()` re-reads the controls and updates only what changed.
+ */
+import type { ChosenTrack } from '../../background/schemas/track';
+import { setFieldValue } from '../field-value';
+import type { Composer, TextControl, ValueMeaning } from '../scan/composer-scan';
+import { readComposerState } from '../scan/composer-state';
+import { type Assessment, assessComposer, PHOTO_NOTE, type WarningId } from '../warning-rules';
+import { createFieldUi, type FieldUi, type FillMemory } from './insert-button';
+import { INVALID_ATTRIBUTE } from './page-style';
+import { createPhotoMode } from './photo-mode';
+import { button, createUiHost, el } from './shadow-host';
+
+export interface ComposerUiDeps {
+  chosen(): ChosenTrack | null;
+  memory: Map<string, FillMemory>;
+  keyOf(field: Element): string;
+  changed(): void;
+}
+
+export interface ComposerUi {
+  readonly fieldUis: readonly FieldUi[];
+  update(composer: Composer): void;
+  evaluate(): void;
+  dispose(): void;
+}
+
+export function createComposerUi(initial: Composer, deps: ComposerUiDeps): ComposerUi {
+  let composer = initial;
+  const doc = composer.root.ownerDocument;
+  const fieldUis = new Map<Element, FieldUi>();
+  const photo = createPhotoMode();
+  const dismissed = new Set<WarningId>();
+  const flags = new Map<TextControl, { host: HTMLElement; message: string }>();
+  const { host, shadow } = createUiHost(doc, 'warnings', 'block');
+  const stack = el(doc, 'div', { className: 'stack' });
+  shadow.append(stack);
+  let shownWarnings = '';
+
+  const place = () => {
+    const root = composer.root;
+    if (root !== doc.body && root !== doc.documentElement) root.before(host);
+    else [...fieldUis.values()][0]?.host.after(host);
+  };
+
+  const setVolumes = () => {
+    for (const meaning of ['music-volume', 'original-volume'] as const) {
+      for (const field of composer.values[meaning] ?? []) setFieldValue(field, '50');
+    }
+    deps.changed();
+  };
+
+  const renderWarnings = ({ warnings }: Assessment, isPhoto: boolean) => {
+    for (const id of dismissed) if (!warnings.some((warning) => warning.id === id)) dismissed.delete(id);
+    const visible = warnings.filter((warning) => !dismissed.has(warning.id));
+    const photoNote = isPhoto && Object.keys(composer.values).length > 0;
+    const signature = `${photoNote}|${visible.map((warning) => warning.message).join('|')}`;
+    if (signature === shownWarnings) return;
+    shownWarnings = signature;
+    const alerts = visible.map((warning) =>
+      el(
+        doc,
+        'div',
+        { className: 'alert', attrs: { role: 'alert' } },
+        el(doc, 'span', { className: 'text', text: warning.message }),
+        warning.action === 'set-volumes' ? button(doc, 'Set both to 50', setVolumes) : null,
+        button(doc, 'Dismiss', () => {
+          dismissed.add(warning.id);
+          ui.evaluate();
+        }),
+      ),
+    );
+    const note = photoNote
+      ? el(doc, 'p', { className: 'note', attrs: { role: 'note' }, text: PHOTO_NOTE })
+      : null;
+    stack.replaceChildren(...(note ? [note] : []), ...alerts);
+  };
+
+  const renderFlags = ({ flags: wanted }: Assessment) => {
+    const next = new Map<TextControl, string>();
+    for (const flag of wanted) {
+      const field = composer.values[flag.meaning as ValueMeaning]?.[0];
+      if (field) next.set(field, flag.message);
+    }
+    for (const [field, shown] of flags) {
+      if (next.get(field) === shown.message) continue;
+      shown.host.remove();
+      field.removeAttribute(INVALID_ATTRIBUTE);
+      flags.delete(field);
+    }
+    for (const [field, message] of next) {
+      if (flags.has(field)) continue;
+      const flag = createUiHost(doc, 'flag');
+      flag.shadow.append(el(doc, 'span', { className: 'flag', text: message }));
+      field.setAttribute(INVALID_ATTRIBUTE, '');
+      field.after(flag.host);
+      flags.set(field, { host: flag.host, message });
+    }
+  };
+
+  const ui: ComposerUi = {
+    get fieldUis() {
+      return [...fieldUis.values()];
+    },
+    update(next) {
+      composer = next;
+      const elements = new Set(next.idFields.map((field) => field.element));
+      for (const [element, fieldUi] of fieldUis) {
+        if (elements.has(element as TextControl)) continue;
+        fieldUi.dispose();
+        fieldUis.delete(element);
+      }
+      for (const field of next.idFields) {
+        if (!fieldUis.has(field.element))
+          fieldUis.set(field.element, createFieldUi(field, deps.keyOf(field.element), deps));
+      }
+      if (!host.isConnected) place();
+    },
+    evaluate() {
+      const state = readComposerState(composer);
+      const isPhoto = state.postType === 'IMAGE';
+      photo.apply(composer, isPhoto);
+      const assessment = assessComposer(state, deps.chosen());
+      renderWarnings(assessment, isPhoto);
+      renderFlags(assessment);
+      for (const fieldUi of fieldUis.values()) fieldUi.render();
+      if (!host.isConnected) place();
+    },
+    dispose() {
+      for (const fieldUi of fieldUis.values()) fieldUi.dispose();
+      fieldUis.clear();
+      for (const [field, shown] of flags) {
+        shown.host.remove();
+        field.removeAttribute(INVALID_ATTRIBUTE);
+      }
+      flags.clear();
+      photo.release();
+      host.remove();
+    },
+  };
+  ui.update(composer);
+  return ui;
+}

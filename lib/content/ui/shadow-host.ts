@@ -1,0 +1,83 @@
+/**
+ * In-page UI pieces. Each sits in its own open shadow root, so the host page's CSS cannot restyle or
+ * hide it and its class names cannot collide with the page's; text from the page or the catalog is
+ * always set as `textContent`, never parsed as HTML.
+ */
+import { UI_ATTRIBUTE } from '../scan/field-names';
+
+const UI_CSS = `:host{all:initial;font:13px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f1633}
+*{box-sizing:border-box}
+.row{display:inline-flex;flex-wrap:wrap;align-items:center;gap:6px;margin:4px 0 4px 6px;vertical-align:middle}
+button{font:inherit;padding:2px 10px;border:1px solid #6d28d9;border-radius:6px;background:#fff;color:#5b21b6;cursor:pointer}
+button:hover{background:#f5f3ff}
+button:disabled{border-color:#9ca3af;color:#4b5563;cursor:not-allowed;background:#f9fafb}
+button:focus-visible{outline:2px solid #6d28d9;outline-offset:2px}
+.chip{display:inline-flex;flex-wrap:wrap;align-items:center;gap:6px;padding:2px 4px 2px 10px;border-radius:999px;background:#ede9fe;color:#2e1065}
+.chip[hidden],[hidden]{display:none}
+.chip.problem{border-radius:6px;background:#fff7ed;color:#7c2d12;padding:4px 8px}
+.stack{display:block;margin:6px 0}
+.alert{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:6px 10px;margin:4px 0;border-left:4px solid #b45309;border-radius:4px;background:#fffbeb;color:#451a03}
+.alert .text{flex:1 1 200px}
+.note{display:block;margin:4px 0;padding:4px 10px;border-left:4px solid #6d28d9;background:#f5f3ff;color:#2e1065}
+.flag{display:inline-block;margin-left:6px;color:#991b1b;font-weight:600}
+.panel{position:fixed;right:16px;bottom:16px;z-index:2147483647;width:300px;padding:12px;border-radius:10px;background:#fff;color:#1f1633;border:1px solid #c4b5fd;box-shadow:0 6px 24px rgba(30,10,60,.25)}
+.panel h2{font-size:13px;margin:0 0 6px}
+.panel p{margin:6px 0}`;
+
+export interface UiHost {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+}
+
+/** A host element (inline by default) with a styled open shadow root. */
+export function createUiHost(doc: Document, kind: string, display = 'inline-block'): UiHost {
+  const host = doc.createElement('span');
+  host.setAttribute(UI_ATTRIBUTE, kind);
+  host.style.setProperty('display', display, 'important');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = UI_CSS;
+  shadow.append(style);
+  return { host, shadow };
+}
+
+/**
+ * Only a person's click acts. The shadow roots are open, so a page script can reach our buttons and
+ * call `.click()`; such a click is not trusted and must not fill the page's form or change our UI.
+ * jsdom, where the unit tests run, marks no event as trusted.
+ */
+const TRUST_SYNTHETIC_CLICKS = (import.meta.env as { MODE?: string }).MODE === 'test';
+
+interface Props {
+  text?: string;
+  className?: string;
+  attrs?: Record<string, string>;
+  onClick?: () => void;
+}
+
+/** A small element factory: text only through `textContent`. */
+export function el(doc: Document, tag: string, props: Props = {}, ...children: (Node | null)[]): HTMLElement {
+  const element = doc.createElement(tag);
+  if (props.className) element.className = props.className;
+  if (props.text !== undefined) element.textContent = props.text;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) element.setAttribute(name, value);
+  if (props.onClick) {
+    const onClick = props.onClick;
+    element.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.isTrusted || TRUST_SYNTHETIC_CLICKS) onClick();
+    });
+  }
+  for (const child of children) if (child) element.append(child);
+  return element;
+}
+
+export function button(doc: Document, text: string, onClick: () => void): HTMLButtonElement {
+  return el(doc, 'button', { text, attrs: { type: 'button' }, onClick }) as HTMLButtonElement;
+}
+
+/** "♪ Title — Artist": how a track is named everywhere on the page. */
+export function trackLabel(track: { title: string; artist: string }): string {
+  return track.artist ? `♪ ${track.title} — ${track.artist}` : `♪ ${track.title}`;
+}

@@ -1,0 +1,164 @@
+/**
+ * One document under watch: its adapter (Studio or generic), its batched observer, and the
+ * same-origin iframes inside it. A document is claimed with an attribute so that exactly one
+ * content-script instance handles it: the frame's own instance or, when the frame has none
+ * (`srcdoc`, `about:blank`, a URL outside the matches), the instance of the page around it.
+ */
+import type { ChosenTrack } from '../background/schemas/track';
+import { observeDocument } from './document-observer';
+import { createGenericAdapter, type FieldCandidate, GENERIC_WATCH_SELECTOR } from './generic-adapter';
+import { addsIdField } from './scan/composer-scan';
+import type { Scope } from './scope';
+import { createStudioAdapter, STUDIO_LABEL, type StudioAdapter } from './studio/studio-adapter';
+import { isStudioDocument, STUDIO_COMPOSER_SELECTOR } from './studio/studio-selectors';
+import { injectPageStyle } from './ui/page-style';
+
+const OWNER_ATTRIBUTE = 'data-cleartune-owner';
+
+export interface WatchDeps {
+  owner: string;
+  chosen(): ChosenTrack | null;
+  /** A composer may have appeared or gone: presence is reported again. */
+  composersChanged(): void;
+  focused(): void;
+}
+
+export interface LabelledCandidate extends FieldCandidate {
+  label: string;
+}
+
+export interface WatchedDocument {
+  hasComposer(): boolean;
+  candidates(): LabelledCandidate[];
+  studios(): StudioAdapter[];
+  /** The chosen track changed: re-render buttons, chips, warnings and the Studio panel. */
+  refresh(): void;
+  rescan(): void;
+}
+
+/** Marks a document as handled by `owner`; false when another instance already handles it. */
+export function claimDocument(doc: Document, owner: string, scope: Scope): boolean {
+  const root = doc.documentElement;
+  if (!root) return false;
+  const current = root.getAttribute(OWNER_ATTRIBUTE);
+  if (current && current !== owner) return false;
+  root.setAttribute(OWNER_ATTRIBUTE, owner);
+  scope.onDispose(() => {
+    if (root.getAttribute(OWNER_ATTRIBUTE) === owner) root.removeAttribute(OWNER_ATTRIBUTE);
+  });
+  return true;
+}
+
+/**
+ * Whether added elements change a known composer: they landed inside its region, brought a region
+ * back (a subtree moved), or are labels naming one of its controls. A composer's region is the
+ * largest one around its id fields, so anything else added can only matter by adding an id field.
+ */
+export function touchesComposer(added: readonly Element[], roots: readonly Element[]): boolean {
+  if (roots.length === 0) return false;
+  const inside = (node: Node) => roots.some((root) => root.contains(node));
+  return added.some((element) => {
+    if (inside(element) || roots.some((root) => element.contains(root))) return true;
+    const labels = element.localName === 'label' ? [element] : Array.from(element.querySelectorAll('label'));
+    return labels.some((label) => {
+      const control = (label as HTMLLabelElement).control;
+      return control != null && inside(control);
+    });
+  });
+}
+
+function frameDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null;
+  }
+}
+
+export function watchDocument(
+  doc: Document,
+  scope: Scope,
+  deps: WatchDeps,
+  parentLabel = '',
+): WatchedDocument {
+  scope.onDispose(injectPageStyle(doc));
+  const studio = isStudioDocument(doc) ? createStudioAdapter(doc, scope, deps.chosen) : null;
+  const generic = studio ? null : createGenericAdapter(doc, scope, deps.chosen);
+  const label = studio ? STUDIO_LABEL : doc.location?.hostname || parentLabel;
+  const frames = new Map<HTMLIFrameElement, { doc: Document; scope: Scope; watched: WatchedDocument }>();
+  const listenedFrames = new WeakSet<HTMLIFrameElement>();
+  let had = false;
+
+  const syncFrames = () => {
+    for (const [frame, child] of frames) {
+      if (frame.isConnected && frameDocument(frame) === child.doc) continue;
+      child.scope.dispose();
+      frames.delete(frame);
+    }
+    for (const frame of Array.from(doc.querySelectorAll('iframe'))) {
+      if (!listenedFrames.has(frame)) {
+        listenedFrames.add(frame);
+        scope.listen(frame, 'load', () => rescan());
+      }
+      const childDoc = frameDocument(frame);
+      if (!childDoc || frames.has(frame)) continue;
+      const childScope = scope.child();
+      if (claimDocument(childDoc, deps.owner, childScope)) {
+        frames.set(frame, {
+          doc: childDoc,
+          scope: childScope,
+          watched: watchDocument(childDoc, childScope, deps, label),
+        });
+      } else childScope.dispose();
+    }
+  };
+
+  const rescan = () => {
+    studio?.rescan();
+    generic?.rescan();
+    syncFrames();
+    const has = watched.hasComposer();
+    if (has !== had) deps.composersChanged();
+    had = has;
+  };
+
+  const watched: WatchedDocument = {
+    hasComposer: () =>
+      Boolean(studio?.hasComposer() || generic?.hasComposer()) ||
+      [...frames.values()].some((child) => child.watched.hasComposer()),
+    candidates: () => [
+      ...(generic?.candidates() ?? []).map((candidate) => ({ ...candidate, label })),
+      ...[...frames.values()].flatMap((child) => child.watched.candidates()),
+    ],
+    studios: () => [
+      ...(studio ? [studio] : []),
+      ...[...frames.values()].flatMap((child) => child.watched.studios()),
+    ],
+    refresh() {
+      studio?.rescan();
+      generic?.evaluate();
+      for (const child of frames.values()) child.watched.refresh();
+    },
+    rescan,
+  };
+
+  observeDocument(doc, scope, `${studio ? STUDIO_COMPOSER_SELECTOR : GENERIC_WATCH_SELECTOR}, iframe`, {
+    tracked: () => [...(generic?.tracked() ?? []), ...(studio?.tracked() ?? []), ...frames.keys()],
+    holds: (parent) => (generic?.roots() ?? []).some((root) => root.contains(parent)),
+    active: () => Boolean(generic?.hasComposer()),
+    onStructure: (added) => {
+      // With or without composers, a change elsewhere on the page costs these checks and no scan.
+      const worthALook =
+        added === null ||
+        studio !== null ||
+        added.some((element) => element.matches('iframe') || element.querySelector('iframe')) ||
+        touchesComposer(added, generic?.roots() ?? []) ||
+        addsIdField(added);
+      if (worthALook) rescan();
+    },
+    onState: () => generic?.evaluate(),
+  });
+  scope.listen(doc, 'focusin', () => deps.focused(), true);
+  rescan();
+  return watched;
+}

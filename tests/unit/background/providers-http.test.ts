@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { readBundleSocialError } from '@/lib/background/providers/bundle-social';
+import { DEFAULT_RATE_LIMIT_WAIT_MS, getJson, parseRetryAfter } from '@/lib/background/providers/http';
+import { readLayersError } from '@/lib/background/providers/layers';
+import { describeWait, redact } from '@/lib/background/providers/provider-error';
+
+const NOW = Date.UTC(2026, 1, 15, 12);
+const KEY = 'pk_live_secret_4f8c2a9e7b1d3f5a6c8e';
+
+function answering(status: number, body: string, headers: Record<string, string> = {}): typeof fetch {
+  return (async () => new Response(body, { status, headers })) as typeof fetch;
+}
+
+function get(
+  fetchImpl: typeof fetch,
+  provider: 'bundle-social' | 'layers' = 'bundle-social',
+  timeoutMs = 100,
+) {
+  return getJson(
+    { fetch: fetchImpl, now: () => NOW, timeoutMs },
+    {
+      provider,
+      url: 'https://api.bundle.social/x',
+      headers: { 'x-api-key': KEY },
+      readErrorBody: provider === 'layers' ? readLayersError : readBundleSocialError,
+      secrets: [KEY],
+    },
+  );
+}
+
+const bundleBody = (statusCode: number, message: string) => JSON.stringify({ statusCode, message });
+const layersBody = (code: string) =>
+  JSON.stringify({ error: { code, message: 'nope', requestId: 'req_123', details: {} } });
+
+describe('HTTP answers become provider errors', () => {
+  it.each([
+    [400, bundleBody(400, 'bad'), 'bad-request', 'open-settings'],
+    [401, bundleBody(401, 'Unauthorized'), 'unauthenticated', 'open-settings'],
+    [403, bundleBody(403, 'Forbidden'), 'forbidden', 'open-settings'],
+    [404, bundleBody(404, 'Team not found'), 'not-found', 'open-settings'],
+    [429, bundleBody(429, 'Too Many Requests'), 'rate-limited', 'wait'],
+    [500, bundleBody(500, 'Internal'), 'server', 'retry'],
+    [502, '<html><h1>502 Bad Gateway</h1></html>', 'server', 'retry'],
+    [503, '', 'server', 'retry'],
+  ])('bundle.social %i → %s', async (status, body, kind, action) => {
+    const result = await get(answering(status, body));
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ kind, status, action, provider: 'bundle-social' }),
+    });
+    if (!result.ok) expect(result.error.message).toMatch(/^bundle\.social .*: .*\.$/);
+  });
+
+  it.each([
+    [401, 'UNAUTHENTICATED', 'unauthenticated'],
+    [403, 'FORBIDDEN_SCOPE', 'forbidden'],
+    [422, 'VALIDATION', 'bad-request'],
+    [500, 'INTERNAL', 'server'],
+  ])('Layers %i %s → %s, with its request id', async (status, code, kind) => {
+    const result = await get(answering(status, layersBody(code)), 'layers');
+    expect(!result.ok && result.error).toMatchObject({
+      kind,
+      status,
+      requestId: 'req_123',
+      provider: 'layers',
+    });
+  });
+
+  it('takes the request id from x-request-id when the body has none', async () => {
+    const result = await get(answering(500, '', { 'x-request-id': 'hdr_9' }));
+    expect(!result.ok && result.error.requestId).toBe('hdr_9');
+  });
+
+  it('quotes a bad request’s reason, with any key cut out', async () => {
+    const body = JSON.stringify({
+      message: `Validation failed for ${KEY}`,
+      issues: [{ code: 'invalid_enum_value', message: "Invalid enum value. Received 'R'", path: ['genre'] }],
+    });
+    const result = await get(answering(400, body));
+    if (result.ok) throw new Error('expected a failure');
+    expect(result.error.message).toContain("Received 'R'");
+    expect(JSON.stringify(result.error)).not.toContain(KEY);
+  });
+
+  it.each([
+    ['malformed JSON', 200, '[{"commercial_music_name":"Gol'],
+    ['an HTML page', 200, '<!DOCTYPE html><html></html>'],
+    ['an empty body', 200, ''],
+  ])('calls %s with 200 invalid-response', async (_, status, body) => {
+    const result = await get(answering(status, body));
+    expect(!result.ok && result.error).toMatchObject({ kind: 'invalid-response', status: 200 });
+  });
+
+  it('passes a JSON body through untouched, 19-digit strings included', async () => {
+    const result = await get(answering(200, '[{"song_clip_id":"7349215836019472385"}]'));
+    expect(result).toEqual({ ok: true, value: [{ song_clip_id: '7349215836019472385' }] });
+  });
+
+  it('calls a failed fetch a network error', async () => {
+    const result = await get((async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch);
+    expect(!result.ok && result.error).toMatchObject({ kind: 'network', action: 'retry', status: null });
+  });
+
+  it('aborts a request that outlives its timeout', async () => {
+    let aborted = false;
+    const hanging = ((_: unknown, init?: RequestInit) =>
+      new Promise((_, reject) => {
+        init?.signal?.addEventListener('abort', () => {
+          aborted = true;
+          reject(new DOMException('aborted', 'AbortError'));
+        });
+      })) as typeof fetch;
+    const started = Date.now();
+    const result = await get(hanging, 'bundle-social', 50);
+    expect(!result.ok && result.error.kind).toBe('timeout');
+    expect(aborted).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('never sends cookies and never reads the HTTP cache', async () => {
+    let seen: RequestInit | undefined;
+    await get((async (_: unknown, init?: RequestInit) => {
+      seen = init;
+      return new Response('[]');
+    }) as typeof fetch);
+    expect(seen).toMatchObject({ credentials: 'omit', cache: 'no-store' });
+  });
+});
+
+describe('rate limits', () => {
+  it.each([
+    ['seconds', '30', NOW + 30_000],
+    ['an HTTP date', new Date(NOW + 120_000).toUTCString(), NOW + 120_000],
+    ['a date in the past', new Date(NOW - 5_000).toUTCString(), NOW],
+    ['garbage', 'soon', null],
+    ['nothing', null, null],
+  ])('reads Retry-After given as %s', (_, header, expected) => {
+    expect(parseRetryAfter(header, NOW)).toBe(expected);
+  });
+
+  it('puts the retry time on a 429, and a default wait when there is no header', async () => {
+    const withHeader = await get(answering(429, '{}', { 'retry-after': '120' }));
+    expect(!withHeader.ok && withHeader.error).toMatchObject({ retryAt: NOW + 120_000, action: 'wait' });
+    expect(!withHeader.ok && withHeader.error.message).toContain('2 minutes');
+    const without = await get(answering(429, '{}'));
+    expect(!without.ok && without.error.retryAt).toBe(NOW + DEFAULT_RATE_LIMIT_WAIT_MS);
+  });
+
+  it.each([
+    [1_000, '1 second'],
+    [45_000, '45 seconds'],
+    [600_000, '10 minutes'],
+    [3 * 3_600_000, '3 hours'],
+  ])('says a wait of %i ms as "%s"', (ms, words) => {
+    expect(describeWait(ms)).toBe(words);
+  });
+});
+
+describe('redact', () => {
+  it.each([
+    [`key ${KEY} rejected`, [KEY], 'key … rejected'],
+    ['token lp_live_abcdef123456 bad', [], 'token … bad'],
+    ['plain words', [KEY], 'plain words'],
+  ])('cuts secrets out of "%s"', (text, secrets, expected) => {
+    expect(redact(text, secrets)).toBe(expected);
+  });
+});

@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { toChosen } from '@/lib/background/schemas/track';
+import { handleBackgroundMessages } from '@/lib/content/background-link';
+import { parseChosen } from '@/lib/content/chosen-check';
+import { cmlTrack } from '../../fixtures/tracks';
+
+const chosen = toChosen(cmlTrack, 'trending', 1);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('parseChosen', () => {
+  it('accepts what the background stores for a chosen track', () => {
+    expect(parseChosen(JSON.parse(JSON.stringify(chosen)))).toEqual(chosen);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'x'],
+    ['an empty id', { ...chosen, id: '' }],
+    ['a numeric id (precision already lost)', { ...chosen, id: 7312345678901234 }],
+    ['an unknown id kind', { ...chosen, idKind: 'isrc' }],
+    ['an unknown clip', { ...chosen, clip: 'intro' }],
+    ['a missing title', { ...chosen, title: undefined }],
+  ])('refuses %s', (_, value) => {
+    expect(parseChosen(value)).toBeNull();
+  });
+
+  it('keeps only the known fields', () => {
+    expect(parseChosen({ ...chosen, bundleSocialKey: 'pk_live_secret' })).not.toHaveProperty(
+      'bundleSocialKey',
+    );
+  });
+});
+
+describe('messages from the background', () => {
+  type Listener = (message: unknown, sender: object, respond: (reply: unknown) => void) => unknown;
+  function capture() {
+    let listener: Listener | undefined;
+    vi.spyOn(browser.runtime.onMessage, 'addListener').mockImplementation(((fn: Listener) => {
+      listener = fn;
+    }) as never);
+    return (message: unknown, sender: object) => {
+      const respond = vi.fn();
+      listener?.(message, sender, respond);
+      return respond;
+    };
+  }
+  const background = { id: browser.runtime.id };
+
+  it('fills on fillChosen and answers; a frame without a composer stays silent', () => {
+    const send = capture();
+    const fillChosen = vi
+      .fn()
+      .mockReturnValueOnce({ filledInto: 'composer.test', message: 'Filled into composer.test' });
+    handleBackgroundMessages({ fillChosen, chosenChanged: vi.fn() });
+    expect(send({ type: 'fillChosen', data: chosen }, background)).toHaveBeenCalledWith({
+      ok: true,
+      value: { filledInto: 'composer.test', message: 'Filled into composer.test' },
+    });
+    expect(fillChosen).toHaveBeenCalledWith(chosen);
+    expect(send({ type: 'fillChosen', data: chosen }, background)).not.toHaveBeenCalled();
+  });
+
+  it('ignores other senders and malformed payloads', () => {
+    const send = capture();
+    const fillChosen = vi.fn();
+    const chosenChanged = vi.fn();
+    handleBackgroundMessages({ fillChosen, chosenChanged });
+    send({ type: 'fillChosen', data: chosen }, { id: 'another-extension' });
+    send({ type: 'chosenChanged', data: chosen }, { id: browser.runtime.id, tab: { id: 3 } });
+    expect(send({ type: 'fillChosen', data: { id: 1 } }, background)).toHaveBeenCalledWith({
+      ok: false,
+      error: 'invalid payload',
+    });
+    expect(fillChosen).not.toHaveBeenCalled();
+    expect(chosenChanged).not.toHaveBeenCalled();
+    send({ type: 'chosenChanged', data: null }, background);
+    expect(chosenChanged).toHaveBeenCalledWith(null);
+  });
+});

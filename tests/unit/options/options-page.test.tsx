@@ -1,0 +1,186 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Options } from '../../../components/options/Options';
+import type { MaskedSettings } from '../../../lib/background/messages';
+import type { OptionsDeps } from '../../../lib/options/deps';
+import { exportFileName, exportHasKeys, parseImport } from '../../../lib/options/settings-file';
+import { siteOrigin } from '../../../lib/options/site-address';
+
+afterEach(cleanup);
+
+const EMPTY: MaskedSettings = {
+  bundleSocialKey: null,
+  layersKey: null,
+  teamId: null,
+  defaultGenre: 'POP',
+  defaultRange: '7DAY',
+  composerSites: [],
+};
+
+/** A fake background keeping settings the way the real one does (keys masked on the way out). */
+function fakeBackground(initial: MaskedSettings = EMPTY, teams = [{ id: 'team-1', name: 'Acme Social' }]) {
+  let settings = { ...initial };
+  const mask = (key: string | null | undefined) => (key ? `${key.slice(0, 8)}…${key.slice(-4)}` : null);
+  const handlers: Record<string, (data: never) => unknown> = {
+    getSettings: () => settings,
+    listTeams: () => ({ teams, error: null }),
+    saveSettings: (patch: Record<string, unknown>) => {
+      settings = {
+        ...settings,
+        ...patch,
+        bundleSocialKey:
+          'bundleSocialKey' in patch ? mask(patch.bundleSocialKey as string) : settings.bundleSocialKey,
+        layersKey: 'layersKey' in patch ? mask(patch.layersKey as string) : settings.layersKey,
+      } as MaskedSettings;
+      return settings;
+    },
+    testConnection: ({ provider }: { provider: string }) =>
+      provider === 'layers'
+        ? { ok: false, message: 'Layers refused the API key (401): check it in Settings.', error: null }
+        : { ok: true, message: 'bundle.social answered for team Acme Social.', error: null },
+    addComposerSite: ({ origin }: { origin: string }) => {
+      settings = { ...settings, composerSites: [...settings.composerSites, origin] };
+      return settings;
+    },
+    removeComposerSite: ({ origin }: { origin: string }) => {
+      settings = { ...settings, composerSites: settings.composerSites.filter((o) => o !== origin) };
+      return settings;
+    },
+    exportSettings: ({ includeKeys }: { includeKeys: boolean }) => ({
+      format: 'cleartune-settings',
+      defaultGenre: settings.defaultGenre,
+      ...(includeKeys ? { bundleSocialKey: 'pk_live_secret' } : {}),
+    }),
+    importSettings: () => ({
+      settings: { ...settings, defaultGenre: 'ROCK' },
+      warnings: ['Ignored the unknown field "x".'],
+    }),
+  };
+  const send = vi.fn(async (type: string, data?: unknown) => handlers[type]?.(data as never));
+  const downloads: { fileName: string; text: string }[] = [];
+  const deps: OptionsDeps = {
+    send: send as unknown as OptionsDeps['send'],
+    requestOrigin: vi.fn(async () => true),
+    download: (fileName, text) => downloads.push({ fileName, text }),
+  };
+  return { deps, send, downloads };
+}
+
+describe('site addresses', () => {
+  it.each([
+    ['app.example.com', 'https://app.example.com'],
+    ['https://app.example.com/', 'https://app.example.com'],
+    ['http://localhost:3000', 'http://localhost:3000'],
+  ])('%s → %s', (input, origin) => {
+    expect(siteOrigin(input)).toEqual({ origin, pattern: `${origin}/*` });
+  });
+
+  it.each(['', 'ftp://example.com', 'https://example.com/compose', 'https://*.example.com'])(
+    'refuses %j with a sentence',
+    (input) => {
+      expect(siteOrigin(input)).toHaveProperty('error', expect.stringMatching(/\.$/));
+    },
+  );
+});
+
+describe('settings files', () => {
+  it('names the file by date and reads only JSON objects', () => {
+    expect(exportFileName(new Date('2026-02-15T10:00:00Z'))).toBe('cleartune-settings-2026-02-15.json');
+    expect(parseImport('{"defaultGenre":"ROCK"}')).toEqual({ data: { defaultGenre: 'ROCK' } });
+    expect(parseImport('nope')).toHaveProperty('error');
+    expect(parseImport('[1]')).toHaveProperty('error');
+    expect(exportHasKeys({ bundleSocialKey: 'x' })).toBe(true);
+  });
+});
+
+describe('options page', () => {
+  it('connects bundle.social: key, team picked automatically, save confirms, key shown masked', async () => {
+    const { deps, send } = fakeBackground();
+    render(<Options deps={deps} />);
+    const key = await screen.findByLabelText('bundle.social API key');
+    fireEvent.change(key, { target: { value: 'pk_live_0123456789abcdef' } });
+    const team = screen.getByRole('combobox', { name: 'Team' }) as HTMLSelectElement;
+    await waitFor(() => expect(team.value).toBe('team-1'));
+    expect(send).toHaveBeenCalledWith('listTeams', { apiKey: 'pk_live_0123456789abcdef' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Default genre' }), {
+      target: { value: 'DANCE_POP' },
+    });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
+    expect(send).toHaveBeenCalledWith('saveSettings', {
+      bundleSocialKey: 'pk_live_0123456789abcdef',
+      teamId: 'team-1',
+      defaultGenre: 'DANCE_POP',
+      defaultRange: '7DAY',
+    });
+    expect(screen.getByText('Settings saved.')).toBeTruthy();
+    expect(screen.getByText('pk_live_…cdef')).toBeTruthy();
+    expect((key as HTMLInputElement).value).toBe('');
+  });
+
+  it('tests each connection and says why one failed', async () => {
+    const { deps } = fakeBackground({ ...EMPTY, bundleSocialKey: 'pk_live_…cdef', teamId: 'team-1' });
+    render(<Options deps={deps} />);
+    const testBundle = await screen.findByRole('button', { name: 'Test bundle.social connection' });
+    await act(async () => fireEvent.click(testBundle));
+    expect(await screen.findByText(/Passed — bundle.social answered for team Acme Social\./)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Layers API key'), { target: { value: 'lp_wrong_key_123' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Test Layers connection' })));
+    expect(await screen.findByText(/Failed — Layers refused the API key/)).toBeTruthy();
+  });
+
+  it('adds a composer site after the browser allows it, and removes it', async () => {
+    const { deps, send } = fakeBackground();
+    render(<Options deps={deps} />);
+    const address = await screen.findByRole('textbox', { name: 'Site address' });
+    fireEvent.change(address, { target: { value: 'https://example.com/compose' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    expect(screen.getByText(/Enter the address of a site as an origin/)).toBeTruthy();
+    expect(deps.requestOrigin).not.toHaveBeenCalled();
+
+    fireEvent.change(address, { target: { value: 'app.example.com' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add site' })));
+    expect(deps.requestOrigin).toHaveBeenCalledWith('https://app.example.com/*');
+    expect(send).toHaveBeenCalledWith('addComposerSite', { origin: 'https://app.example.com' });
+    await act(async () =>
+      fireEvent.click(screen.getByRole('button', { name: 'Remove https://app.example.com' })),
+    );
+    expect(send).toHaveBeenCalledWith('removeComposerSite', { origin: 'https://app.example.com' });
+    expect(screen.getByText('No other sites yet.')).toBeTruthy();
+  });
+
+  it('does not add a site when the browser refuses access', async () => {
+    const { deps, send } = fakeBackground();
+    deps.requestOrigin = vi.fn(async () => false);
+    render(<Options deps={deps} />);
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Site address' }), {
+      target: { value: 'app.example.com' },
+    });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add site' })));
+    expect(
+      screen.getByText('Access to https://app.example.com was not allowed, so it was not added.'),
+    ).toBeTruthy();
+    expect(send).not.toHaveBeenCalledWith('addComposerSite', expect.anything());
+  });
+
+  it('exports without keys unless asked, and imports with warnings', async () => {
+    const { deps, downloads } = fakeBackground();
+    render(<Options deps={deps} />);
+    const exportButton = await screen.findByRole('button', { name: 'Export settings' });
+    await act(async () => fireEvent.click(exportButton));
+    expect(JSON.parse(downloads[0]?.text ?? '')).not.toHaveProperty('bundleSocialKey');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Include API keys' }));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export settings' })));
+    expect(JSON.parse(downloads[1]?.text ?? '')).toHaveProperty('bundleSocialKey');
+    expect(screen.getByText('Settings exported with your API keys: keep the file private.')).toBeTruthy();
+
+    const file = new File(['{"format":"cleartune-settings","x":1}'], 'settings.json', {
+      type: 'application/json',
+    });
+    await act(async () =>
+      fireEvent.change(screen.getByLabelText('Import settings'), { target: { files: [file] } }),
+    );
+    expect(await screen.findByText('Settings imported.')).toBeTruthy();
+    expect(screen.getByText('Ignored the unknown field "x".')).toBeTruthy();
+  });
+});
