@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import type { MaskedSettings } from '@/lib/background/messages';
-import { errorText, type OptionsDeps } from '@/lib/options/deps';
+import type { OptionsDeps } from '@/lib/options/deps';
 import { siteOrigin } from '@/lib/options/site-address';
+import { errorText } from '@/lib/shared/messages';
+import type { MaskedSettings } from '@/lib/shared/protocol';
 
 interface Props {
   deps: OptionsDeps;

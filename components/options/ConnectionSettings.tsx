@@ -1,14 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import type { MaskedSettings } from '@/lib/background/messages';
-import type { DateRange, Genre } from '@/lib/background/schemas/genres';
-import { errorText, type OptionsDeps } from '@/lib/options/deps';
-import { DATE_RANGE_LABELS, DATE_RANGES, GENRES, genreLabel } from '@/lib/shared/genres';
+import type { OptionsDeps } from '@/lib/options/deps';
+import type { DateRange, Genre } from '@/lib/shared/genres';
+import { DATE_RANGE_LABELS, DATE_RANGES, sortedGenreOptions } from '@/lib/shared/genres';
+import { errorText } from '@/lib/shared/messages';
+import type { MaskedSettings } from '@/lib/shared/protocol';
 import { ProviderFieldset } from './ProviderFieldset';
 import { TeamSelect } from './TeamSelect';
-
-const GENRE_OPTIONS = GENRES.map((genre) => ({ value: genre, label: genreLabel(genre) })).sort((a, b) =>
-  a.label.localeCompare(b.label),
-);
 
 interface Props {
   deps: OptionsDeps;
@@ -88,7 +85,7 @@ export function ConnectionSettings({ deps, settings, onSaved }: Props) {
         <label>
           <span>Default genre</span>
           <select value={genre} onChange={(e) => setGenre(e.target.value as Genre)}>
-            {GENRE_OPTIONS.map((option) => (
+            {sortedGenreOptions().map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
               </option>

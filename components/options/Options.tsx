@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { MaskedSettings } from '@/lib/background/messages';
-import { errorText, type OptionsDeps } from '@/lib/options/deps';
+import type { OptionsDeps } from '@/lib/options/deps';
+import { errorText } from '@/lib/shared/messages';
+import type { MaskedSettings } from '@/lib/shared/protocol';
 import { ComposerSites } from './ComposerSites';
 import { ConnectionSettings } from './ConnectionSettings';
 import { SettingsTransfer } from './SettingsTransfer';

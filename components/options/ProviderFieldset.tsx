@@ -1,8 +1,9 @@
 import { type ReactNode, useId, useState } from 'react';
-import type { Input, MaskedSettings } from '@/lib/background/messages';
-import type { Provider } from '@/lib/background/schemas/track';
-import { errorText, type OptionsDeps } from '@/lib/options/deps';
-import { PROVIDER_LABELS } from '@/lib/popup/track-identity';
+import type { OptionsDeps } from '@/lib/options/deps';
+import { errorText } from '@/lib/shared/messages';
+import type { Input, MaskedSettings } from '@/lib/shared/protocol';
+import type { Provider } from '@/lib/shared/track';
+import { PROVIDER_NAMES } from '@/lib/shared/track';
 
 const KEY_FIELD = { 'bundle-social': 'bundleSocialKey', layers: 'layersKey' } as const;
 const KEY_HINT = { 'bundle-social': 'pk_live_…', layers: 'lp_…' } as const;
@@ -31,7 +32,7 @@ export function ProviderFieldset({
   onSaved,
   children,
 }: Props) {
-  const name = PROVIDER_LABELS[provider];
+  const name = PROVIDER_NAMES[provider];
   const hintId = useId();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);

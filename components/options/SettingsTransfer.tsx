@@ -1,7 +1,8 @@
 import { type ChangeEvent, useState } from 'react';
-import type { MaskedSettings } from '@/lib/background/messages';
-import { errorText, type OptionsDeps } from '@/lib/options/deps';
+import type { OptionsDeps } from '@/lib/options/deps';
 import { exportFileName, exportText, parseImport } from '@/lib/options/settings-file';
+import { errorText } from '@/lib/shared/messages';
+import type { MaskedSettings } from '@/lib/shared/protocol';
 
 interface Props {
   deps: OptionsDeps;

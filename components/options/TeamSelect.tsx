@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Team } from '@/lib/background/messages';
-import { errorText, type OptionsDeps } from '@/lib/options/deps';
+import type { OptionsDeps } from '@/lib/options/deps';
+import { errorText } from '@/lib/shared/messages';
+import type { Team } from '@/lib/shared/protocol';
 
 interface Props {
   deps: OptionsDeps;

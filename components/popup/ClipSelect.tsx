@@ -1,6 +1,6 @@
-import type { ClipChoice, Track } from '@/lib/background/schemas/track';
-import { hasClipChoice } from '@/lib/popup/clips';
 import { formatDuration } from '@/lib/popup/format';
+import { hasClipChoice } from '@/lib/shared/clips';
+import type { ClipChoice, Track } from '@/lib/shared/track';
 
 /** Trending clip or full-length clip for a CML track: the ids differ, so the choice matters. */
 export function ClipSelect({

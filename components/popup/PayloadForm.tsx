@@ -7,8 +7,8 @@ import {
   type PayloadChoices,
 } from '@/lib/popup/payload';
 import { usePopupApp } from '@/lib/popup/popup-app';
-import { PROVIDER_LABELS } from '@/lib/popup/track-identity';
 import type { TargetMode } from '@/lib/shared/post-rules/layers';
+import { PROVIDER_NAMES } from '@/lib/shared/track';
 
 type VideoField = 'musicVolume' | 'originalVolume' | 'startMs' | 'endMs';
 const VIDEO_FIELDS: { field: VideoField; label: string; max?: number }[] = [
@@ -44,7 +44,7 @@ export function PayloadForm({ entry, onClose }: { entry: TrackEntry; onClose: ()
   return (
     <form method="dialog" className="payload-form" onSubmit={(e) => e.preventDefault()}>
       <h2 id="payload-title">Payload for {track.title}</h2>
-      <p className="hint">{PROVIDER_LABELS[track.provider]} post, with TikTok's music rules applied.</p>
+      <p className="hint">{PROVIDER_NAMES[track.provider]} post, with TikTok's music rules applied.</p>
       {track.provider === 'bundle-social' ? (
         <>
           <fieldset className="post-type">

@@ -1,8 +1,7 @@
-import type { CatalogQuery, Source } from '@/lib/background/messages';
-import type { DateRange } from '@/lib/background/schemas/genres';
 import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
-import { DATE_RANGE_LABELS, DATE_RANGES, GENRES, genreLabel } from '@/lib/shared/genres';
-import { ALL_GENRES } from '@/lib/shared/messages';
+import type { DateRange } from '@/lib/shared/genres';
+import { ALL_GENRES, DATE_RANGE_LABELS, DATE_RANGES, sortedGenreOptions } from '@/lib/shared/genres';
+import type { CatalogQuery, Source } from '@/lib/shared/protocol';
 import { SearchBox } from './SearchBox';
 
 const SOURCES: { value: Source; label: string }[] = [
@@ -10,10 +9,6 @@ const SOURCES: { value: Source; label: string }[] = [
   { value: 'bundle-social', label: 'bundle.social' },
   { value: 'layers', label: 'Layers' },
 ];
-
-const GENRE_OPTIONS = GENRES.map((genre) => ({ value: genre, label: genreLabel(genre) })).sort((a, b) =>
-  a.label.localeCompare(b.label),
-);
 
 /** Search, and which slice of the catalog to look at: provider, genre, date range. */
 export function QueryControls() {
@@ -41,7 +36,7 @@ export function QueryControls() {
             onChange={(e) => set({ genre: e.target.value as CatalogQuery['genre'] })}
           >
             <option value={ALL_GENRES}>All genres</option>
-            {GENRE_OPTIONS.map((genre) => (
+            {sortedGenreOptions().map((genre) => (
               <option key={genre.value} value={genre.value}>
                 {genre.label}
               </option>

@@ -1,9 +1,9 @@
 import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
-import { durationFor, idFor } from '@/lib/popup/clips';
 import { describeRankChange, formatCount, formatDuration, formatRankChange } from '@/lib/popup/format';
 import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { durationFor, idFor } from '@/lib/shared/clips';
 import { ClipSelect } from './ClipSelect';
 import { Sparkline } from './Sparkline';
 import { TrackGenres } from './TrackGenres';

@@ -2,10 +2,10 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Options } from '@/components/options/Options';
 import type { OptionsDeps } from '@/lib/options/deps';
-import { send } from '@/lib/shared/messages';
+import { sendFromPage } from '@/lib/shared/messages';
 
 const deps: OptionsDeps = {
-  send,
+  send: sendFromPage,
   requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
   download: (fileName, text) => {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

@@ -2,10 +2,10 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import { createPopupApp, PopupAppContext } from '@/lib/popup/popup-app';
-import { send } from '@/lib/shared/messages';
+import { sendFromPage } from '@/lib/shared/messages';
 
 const app = createPopupApp({
-  send,
+  send: sendFromPage,
   now: () => Date.now(),
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   openOptions: () => void browser.runtime.openOptionsPage(),

@@ -5,7 +5,8 @@
  */
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { DEFAULT_DATE_RANGE, DEFAULT_GENRE, dateRangeSchema, genreSchema } from './schemas/genres';
+import { DEFAULT_DATE_RANGE, DEFAULT_GENRE } from '../shared/genres';
+import { dateRangeSchema, genreSchema } from './schemas/genres';
 import { chosenTrackSchema } from './schemas/track';
 
 export const settingsSchema = z.object({

@@ -1,49 +1,31 @@
 /**
- * The content script's end of the message contract in `lib/messaging.ts`: the same envelopes
- * (`{ type, data }` out, `{ ok, value | error }` back) and the same sender rule, with small
- * hand-written checks instead of zod so the bundle stays light. Only the messages a content script
- * may use are here.
+ * The content script's link to the background: what it asks (through the one message client, which
+ * lets it send only the messages a content script may send) and the background's messages it
+ * answers. Both directions are checked by hand, not with zod, so the bundle stays light.
  */
 import { browser } from 'wxt/browser';
-import type { ChosenTrack } from '../background/schemas/track';
+import { createMessageClient } from '../shared/messages';
+import type { FillResult, Input, Reply } from '../shared/protocol';
+import type { ChosenTrack } from '../shared/track';
 import { parseChosen } from './chosen-check';
 
-export interface Presence {
-  hasComposer: boolean;
-  focused: boolean;
-  visible: boolean;
-  label: string;
-}
+const send = createMessageClient('content');
 
-export interface FillReply {
-  filledInto: string | null;
-  message: string;
-}
-
-async function ask(type: 'getChosen' | 'composerPresence', data?: unknown): Promise<unknown> {
-  const reply: unknown = await browser.runtime.sendMessage({ type, data });
-  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
-    throw new Error('Cleartune got no answer from its background.');
-  }
-  if (reply.ok !== true) throw new Error(String((reply as { error?: unknown }).error));
-  return (reply as { value?: unknown }).value;
-}
+export type Presence = Input<'composerPresence'>;
 
 export async function fetchChosen(): Promise<ChosenTrack | null> {
-  return parseChosen(await ask('getChosen'));
+  return parseChosen(await send('getChosen'));
 }
 
 export async function reportPresence(presence: Presence): Promise<void> {
-  await ask('composerPresence', { ...presence, label: presence.label.slice(0, 100) });
+  await send('composerPresence', { ...presence, label: presence.label.slice(0, 100) });
 }
 
 export interface TabMessageHandlers {
   /** Fill the chosen track; undefined when this frame has no composer, so another frame answers. */
-  fillChosen(chosen: ChosenTrack): FillReply | undefined;
+  fillChosen(chosen: ChosenTrack): FillResult | undefined;
   chosenChanged(chosen: ChosenTrack | null): void;
 }
-
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** Answers `fillChosen` and `chosenChanged` from our own background only; returns the removal. */
 export function handleBackgroundMessages(handlers: TabMessageHandlers): () => void {

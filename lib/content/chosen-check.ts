@@ -1,12 +1,12 @@
 /**
- * A hand-written check of the chosen-track record for the content script. The full zod schema lives
- * in `lib/track.ts`; importing it here would put zod into a bundle that must stay small on every page.
+ * A hand-written check of the chosen-track record for the content script, which must stay small on
+ * every page and so carries no zod. It is built from the same value lists as the background's
+ * `chosenTrackSchema`; tests/unit/content/background-link.test.ts checks that the two agree.
  */
-import type { ChosenTrack } from '../background/schemas/track';
+import { type ChosenTrack, CLIP_CHOICES, ID_KINDS, PROVIDERS } from '../shared/track';
 
-const PROVIDERS = new Set(['bundle-social', 'layers']);
-const ID_KINDS = new Set(['cml-song-clip', 'layers-track']);
-const CLIPS = new Set(['trending', 'full', null]);
+const has = <T extends string>(values: readonly T[], value: unknown): value is T =>
+  (values as readonly unknown[]).includes(value);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -16,26 +16,26 @@ export function parseChosen(value: unknown): ChosenTrack | null {
   if (!isRecord(value)) return null;
   const { provider, id, idKind, title, artist, clip, durationSec, cleared, chosenAt } = value;
   const valid =
-    PROVIDERS.has(provider as string) &&
+    has(PROVIDERS, provider) &&
     typeof id === 'string' &&
     id.length > 0 &&
-    ID_KINDS.has(idKind as string) &&
+    has(ID_KINDS, idKind) &&
     typeof title === 'string' &&
     typeof artist === 'string' &&
-    CLIPS.has(clip as string | null) &&
-    (durationSec === null || (typeof durationSec === 'number' && durationSec >= 0)) &&
+    (clip === null || has(CLIP_CHOICES, clip)) &&
+    (durationSec === null || (Number.isFinite(durationSec) && (durationSec as number) >= 0)) &&
     typeof cleared === 'boolean' &&
-    typeof chosenAt === 'number';
+    Number.isFinite(chosenAt);
   if (!valid) return null;
   return {
-    provider: provider as ChosenTrack['provider'],
+    provider,
     id,
-    idKind: idKind as ChosenTrack['idKind'],
+    idKind,
     title,
     artist,
     clip: clip as ChosenTrack['clip'],
     durationSec: durationSec as number | null,
     cleared,
-    chosenAt,
+    chosenAt: chosenAt as number,
   };
 }

@@ -2,8 +2,8 @@
  * Where the popup's "Use" goes on a page: the composer the user worked in most recently, among those
  * whose id field takes the chosen track's kind. The answer is what the popup tells the user.
  */
-import type { ChosenTrack } from '../background/schemas/track';
-import type { FillReply } from './background-link';
+import type { FillResult } from '../shared/protocol';
+import type { ChosenTrack } from '../shared/track';
 import { mismatchMessage } from './ui/insert-button';
 import type { LabelledCandidate } from './watched-document';
 
@@ -18,7 +18,7 @@ function latest(candidates: readonly LabelledCandidate[]): LabelledCandidate | u
 export function fillBestField(
   candidates: readonly LabelledCandidate[],
   chosen: ChosenTrack,
-): FillReply | undefined {
+): FillResult | undefined {
   const target = latest(candidates.filter((candidate) => candidate.ui.field.kind === chosen.idKind));
   if (!target) {
     const wrongKind = latest(candidates);

@@ -3,7 +3,7 @@
  * plain forms): keeps one `ComposerUi` per composer in a document as composers appear, are
  * re-rendered and go away.
  */
-import type { ChosenTrack } from '../background/schemas/track';
+import type { ChosenTrack } from '../shared/track';
 import { type Composer, scanComposers } from './scan/composer-scan';
 import { createLabelIndex, type LabelIndex, namesOf } from './scan/field-names';
 import { meaningOfName } from './scan/field-patterns';

@@ -5,7 +5,7 @@
  * the content script's invalidation disposes.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ChosenTrack } from '../background/schemas/track';
+import type { ChosenTrack } from '../shared/track';
 import { fetchChosen, handleBackgroundMessages, reportPresence } from './background-link';
 import { fillBestField } from './fill-best-field';
 import { createScope } from './scope';

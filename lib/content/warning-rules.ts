@@ -3,9 +3,9 @@
  * the music rules comes from `post-rules`, shared with the popup's payload notes.
  */
 
-import type { ChosenTrack } from '../background/schemas/track';
 import { type MusicSettings, musicSoundNotes } from '../shared/post-rules/bundle-social';
 import { layersMusicNote, type MusicMode } from '../shared/post-rules/layers';
+import type { ChosenTrack } from '../shared/track';
 import type { ValueMeaning } from './scan/composer-scan';
 import type { ComposerState } from './scan/composer-state';
 

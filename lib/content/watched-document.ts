@@ -4,7 +4,7 @@
  * content-script instance handles it: the frame's own instance or, when the frame has none
  * (`srcdoc`, `about:blank`, a URL outside the matches), the instance of the page around it.
  */
-import type { ChosenTrack } from '../background/schemas/track';
+import type { ChosenTrack } from '../shared/track';
 import { observeDocument } from './document-observer';
 import { createGenericAdapter, type FieldCandidate, GENERIC_WATCH_SELECTOR } from './generic-adapter';
 import { addsIdField } from './scan/composer-scan';

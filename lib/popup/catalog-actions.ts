@@ -4,12 +4,13 @@
  * behind a stale answer, the popup asks again every so often until it is done.
  */
 
-import type { CatalogAnswer, CatalogQuery } from '../background/messages';
-import type { DateRange, Genre } from '../background/schemas/genres';
+import type { DateRange, Genre } from '../shared/genres';
 import { DATE_RANGES, GENRES } from '../shared/genres';
+import { errorText } from '../shared/messages';
+import type { CatalogAnswer, CatalogQuery } from '../shared/protocol';
 import { buildCatalogIndex } from './catalog-index';
 import { isRefreshing } from './catalog-status';
-import { errorText, type PopupDeps } from './deps';
+import type { PopupDeps } from './deps';
 import { readFirstScreen, rememberFirstScreen } from './first-screen-memory';
 import type { PopupStore } from './store';
 

@@ -1,6 +1,6 @@
-import type { Track } from '../background/schemas/track';
+import type { Track } from '../shared/track';
+import { trackKey } from '../shared/track';
 import { searchKeyOf } from './search';
-import { keyOfTrack } from './track-identity';
 import { rankChange, risingGain } from './trend';
 
 /** A track with everything a keystroke or a sort needs, computed once per catalog. */
@@ -79,7 +79,7 @@ export function compareEntries(sort: SortKey): Compare {
 export function toEntry(track: Track, position: number): TrackEntry {
   return {
     track,
-    key: keyOfTrack(track),
+    key: trackKey(track),
     searchKey: searchKeyOf(track),
     change: rankChange(track.rankHistory, track.rank),
     rising: risingGain(track.rankHistory)?.gain ?? null,

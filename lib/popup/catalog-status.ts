@@ -1,4 +1,4 @@
-import type { CatalogAnswer, CatalogPart, Source } from '../background/messages';
+import type { CatalogAnswer, CatalogPart, Source } from '../shared/protocol';
 import { formatAge } from './format';
 
 /** The status line's words for the data on screen: its age and whether it is being refreshed. */

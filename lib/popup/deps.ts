@@ -1,9 +1,8 @@
-import type { MessageType, Output } from '../background/messages';
-import type { send } from '../shared/messages';
+import type { sendFromPage } from '../shared/messages';
 
 /** Everything the popup's actions reach outside themselves, injected so tests can fake it. */
 export interface PopupDeps {
-  send: typeof send;
+  send: typeof sendFromPage;
   now: () => number;
   writeClipboard: (text: string) => Promise<void>;
   openOptions: () => void;
@@ -13,10 +12,4 @@ export interface PopupDeps {
   clearTimeout: (handle: unknown) => void;
   /** Resolves once what was just rendered has been painted (tests: on the next tick). */
   afterPaint?: () => Promise<void>;
-}
-
-export type { MessageType, Output };
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,10 +1,10 @@
-import type { Source } from '../background/messages';
-import type { DateRange } from '../background/schemas/genres';
+import type { DateRange } from '../shared/genres';
 import { DATE_RANGE_LABELS, genreLabel } from '../shared/genres';
+import type { Source } from '../shared/protocol';
+import { PROVIDER_NAMES } from '../shared/track';
 import { DURATION_RANGES, type Filters } from './filters';
 import { languageLabel } from './format';
 import type { EmptyReason } from './results';
-import { PROVIDER_LABELS } from './track-identity';
 
 export type EmptyFix = 'clear-search' | 'any-duration' | 'any-language' | 'all-clearance' | 'all-tracks';
 
@@ -50,7 +50,7 @@ export function emptyMessage(reason: EmptyReason, context: Context): EmptyMessag
         fix: { label: 'Show all tracks', action: 'all-tracks' },
       };
     default: {
-      const where = context.source === 'all' ? '' : ` from ${PROVIDER_LABELS[context.source]}`;
+      const where = context.source === 'all' ? '' : ` from ${PROVIDER_NAMES[context.source]}`;
       const genre = context.genre === 'ALL' ? 'any genre' : genreLabel(context.genre);
       return {
         text: `No trending tracks${where} for ${genre} in the last ${DATE_RANGE_LABELS[context.range]}.`,

@@ -4,7 +4,7 @@
  * background's answer replaces them a few tens of milliseconds later. Without it, the first rows
  * wait for a message round trip, and for a whole worker start-up when Chrome has stopped the worker.
  */
-import type { CatalogAnswer, CatalogQuery } from '../background/messages';
+import type { CatalogAnswer, CatalogQuery } from '../shared/protocol';
 import type { PopupDeps } from './deps';
 
 const KEY = 'cleartune:first-screen';

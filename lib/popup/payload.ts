@@ -3,7 +3,7 @@
  * rules of lib/post-rules applied (the same rules the composer content script uses).
  */
 
-import type { ClipChoice, Track } from '../background/schemas/track';
+import { idFor } from '../shared/clips';
 import {
   bundleSocialPayload,
   DEFAULT_VOLUME,
@@ -11,7 +11,7 @@ import {
   type PostType,
 } from '../shared/post-rules/bundle-social';
 import { layersPayload, type TargetMode } from '../shared/post-rules/layers';
-import { idFor } from './clips';
+import type { ClipChoice, Track } from '../shared/track';
 
 export interface PayloadChoices {
   postType: PostType;

@@ -2,9 +2,10 @@
  * Previews: one shared <audio>, one track at a time. A CML preview URL dies six hours after the
  * fetch, so an expired one refreshes the catalog first; a preview that still fails says so.
  */
+
+import { previewExpired, previewUrlFor } from '../shared/clips';
 import type { CatalogActions } from './catalog-actions';
 import type { TrackEntry } from './catalog-index';
-import { previewExpired, previewUrlFor } from './clips';
 import type { PopupDeps } from './deps';
 import type { PopupStore } from './store';
 import type { TrackActions } from './track-actions';

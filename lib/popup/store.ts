@@ -3,9 +3,9 @@
  * keystroke re-renders the list and the search box, not the whole popup.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CatalogAnswer, CatalogQuery } from '../background/messages';
-import type { ChosenTrack, ClipChoice } from '../background/schemas/track';
 import { DEFAULT_DATE_RANGE, DEFAULT_GENRE } from '../shared/genres';
+import type { CatalogAnswer, CatalogQuery } from '../shared/protocol';
+import type { ChosenTrack, ClipChoice } from '../shared/track';
 import { type CatalogIndex, EMPTY_INDEX, type SortKey } from './catalog-index';
 import { DEFAULT_FILTERS, type Filters } from './filters';
 import { memoizeResults, type Results } from './results';

@@ -1,8 +1,10 @@
 /** What a row's buttons do: use, favorite, copy, pick a clip; and the status line they report to. */
-import type { ChosenTrack, ClipChoice } from '../background/schemas/track';
+
+import { defaultClip, idFor } from '../shared/clips';
+import { errorText } from '../shared/messages';
+import type { ChosenTrack, ClipChoice } from '../shared/track';
 import type { TrackEntry } from './catalog-index';
-import { defaultClip, idFor } from './clips';
-import { errorText, type PopupDeps } from './deps';
+import type { PopupDeps } from './deps';
 import type { PopupStore } from './store';
 
 const UNDO_MS = 6000;

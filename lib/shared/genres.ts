@@ -1,7 +1,6 @@
 /**
- * The genre and date-range values and labels, without zod: the popup imports these, and any module
- * that imports zod would bring all of it into the popup's bundle. lib/genres.ts re-exports all of it
- * next to the schemas.
+ * The genre and date-range values and labels, without zod, for every context; the background's
+ * schemas (`lib/background/schemas/genres.ts`) are built from these arrays.
  */
 /** bundle.social's CML genre enum, exactly as the API takes it (values hold `/` and `&`: URL-encode them). */
 export const GENRES = [
@@ -49,11 +48,14 @@ export const GENRES = [
   'TEEN_POP',
 ] as const;
 
-type Genre = (typeof GENRES)[number];
+export type Genre = (typeof GENRES)[number];
 export const DEFAULT_GENRE: Genre = 'POP';
 
+/** Ours, not bundle.social's: every genre of the range, merged (tracks in several genres once). */
+export const ALL_GENRES = 'ALL' as const;
+
 export const DATE_RANGES = ['1DAY', '7DAY', '30DAY'] as const;
-type DateRange = (typeof DATE_RANGES)[number];
+export type DateRange = (typeof DATE_RANGES)[number];
 export const DEFAULT_DATE_RANGE: DateRange = '7DAY';
 export const DATE_RANGE_LABELS: Record<DateRange, string> = {
   '1DAY': '1 day',
@@ -82,4 +84,17 @@ export function genreLabel(genre: string): string {
         .join(' '),
     )
     .join(' / ');
+}
+
+let genreOptions: readonly { value: Genre; label: string }[] | null = null;
+
+/**
+ * The genres as a select lists them: by label, alphabetically. Sorted on first use, not at import:
+ * `localeCompare` sets up ICU's collator, which the background and content script never need.
+ */
+export function sortedGenreOptions(): readonly { value: Genre; label: string }[] {
+  genreOptions ??= GENRES.map((genre) => ({ value: genre, label: genreLabel(genre) })).sort((a, b) =>
+    a.label.localeCompare(b.label),
+  );
+  return genreOptions;
 }

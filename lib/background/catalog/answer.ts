@@ -1,8 +1,7 @@
 /** Turning cache entries into what the popup renders: pure, so every state is table-tested. */
 
-import type { CatalogPart } from '../messages';
-import type { ProviderError } from '../schemas/provider-error';
-import { type Provider, type Track, trackKey } from '../schemas/track';
+import type { CatalogPart, ProviderError } from '../../shared/protocol';
+import { type Provider, type Track, trackKey } from '../../shared/track';
 import type { CatalogEntry } from './catalog-cache';
 import { isFresh } from './freshness';
 

@@ -5,9 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { dateRangeSchema, genreLabel, genreSchema } from '../schemas/genres';
+import { genreLabel } from '../../shared/genres';
+import { PROVIDER_NAMES, type Track } from '../../shared/track';
+import { dateRangeSchema, genreSchema } from '../schemas/genres';
 import { providerErrorSchema } from '../schemas/provider-error';
-import { PROVIDER_NAMES, providerSchema, type Track } from '../schemas/track';
+import { providerSchema } from '../schemas/track';
 import { addNotice } from '../storage';
 import { compactTrack, expandTrack, storedTrackSchema } from './compact';
 import { ENTRY_PREFIX, type EntryId, entryKey } from './entry-key';

@@ -5,8 +5,9 @@
  * daily rank history as one start date and a list of ranks. Measured: about half the size.
  */
 import * as z from 'zod/mini';
+import { ID_KIND_OF, type Provider, type Track } from '../../shared/track';
 import { CML_PREVIEW_LIFETIME_MS } from '../providers/bundle-social';
-import { ID_KIND_OF, type Provider, rankPointSchema, type Track } from '../schemas/track';
+import { rankPointSchema } from '../schemas/track';
 
 type RankPoint = z.infer<typeof rankPointSchema>;
 const rankSchema = z.nullable(z.int().check(z.positive()));

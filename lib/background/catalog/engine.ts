@@ -4,13 +4,12 @@
  * only in-flight requests live in memory.
  */
 
-import type { CatalogAnswer, CatalogPart, CatalogQuery, Team } from '../messages';
+import { DATE_RANGE_LABELS, genreLabel } from '../../shared/genres';
+import type { CatalogAnswer, CatalogPart, CatalogQuery, ProviderError, Team } from '../../shared/protocol';
+import { PROVIDER_NAMES, type Provider, type Track } from '../../shared/track';
 import { fetchTeams } from '../providers/bundle-social';
 import { providerError } from '../providers/provider-error';
 import { withRetries } from '../providers/retry';
-import { DATE_RANGE_LABELS, genreLabel } from '../schemas/genres';
-import type { ProviderError } from '../schemas/provider-error';
-import { PROVIDER_NAMES, type Provider, type Track } from '../schemas/track';
 import { type Settings, settingsItem } from '../storage';
 import { buildPart, firstByRank, memoizeMerge } from './answer';
 import { type CatalogCache, createCatalogCache } from './catalog-cache';

@@ -1,5 +1,5 @@
-import type { DateRange, Genre } from '../schemas/genres';
-import type { Provider } from '../schemas/track';
+import type { DateRange, Genre } from '../../shared/genres';
+import type { Provider } from '../../shared/track';
 
 /** What one cache entry holds: a CML list for one genre and range, or the one Layers catalog. */
 export type EntryId =

@@ -1,4 +1,4 @@
-import type { DateRange } from '../schemas/genres';
+import type { DateRange } from '../../shared/genres';
 import type { CatalogEntry } from './catalog-cache';
 import type { EntryId } from './entry-key';
 

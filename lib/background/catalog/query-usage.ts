@@ -1,7 +1,8 @@
 /** What the engine must remember across worker restarts besides the entries themselves. */
 import * as z from 'zod/mini';
-import { ALL_GENRES, type CatalogQuery, catalogQuerySchema } from '../messages';
-import { GENRES } from '../schemas/genres';
+import { ALL_GENRES, GENRES } from '../../shared/genres';
+import type { CatalogQuery } from '../../shared/protocol';
+import { catalogQuerySchema } from '../schemas/protocol';
 import { defineValidatedItem } from '../storage';
 import { cmlEntry, type EntryId, LAYERS_ENTRY } from './entry-key';
 

@@ -1,13 +1,13 @@
 /** Fetching one cache entry: preflight checks, shared in-flight requests, capped concurrency, retries, the write. */
 
+import type { ProviderError, ProviderErrorKind } from '../../shared/protocol';
+import type { Provider } from '../../shared/track';
 import { fetchCmlTrending } from '../providers/bundle-social';
 import type { Fetched, HttpEnv } from '../providers/http';
 import { fetchLayersMusic } from '../providers/layers';
 import type { FetchedList } from '../providers/normalize-shared';
 import { providerError } from '../providers/provider-error';
 import { RETRY_POLICY, type RetryEnv, type RetryPolicy, withRetries } from '../providers/retry';
-import type { ProviderError, ProviderErrorKind } from '../schemas/provider-error';
-import type { Provider } from '../schemas/track';
 import type { Settings } from '../storage';
 import type { CatalogCache } from './catalog-cache';
 import { type EntryId, entryKey } from './entry-key';

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { toChosen } from '../../shared/clips';
+import type { FillResult } from '../../shared/protocol';
 import { originPattern } from '../../shared/site-origin';
-import { type FillResult, type MessageHandlers, sendTabMessage } from '../messages';
-import { type ChosenTrack, toChosen } from '../schemas/track';
+import type { ChosenTrack } from '../../shared/track';
+import { type MessageHandlers, sendTabMessage } from '../messages';
 import { maskSettings } from '../settings/settings';
 import { chosenItem, lastComposerItem, settingsItem } from '../storage';
 import { addComposerSite, removeComposerSite, syncComposerSites } from './composer-sites';

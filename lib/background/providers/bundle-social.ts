@@ -3,9 +3,9 @@
  * list (`GET /api/v1/team/`), per reference/bundle-social-openapi-subset.json.
  */
 import * as z from 'zod/mini';
-import type { Team } from '../messages';
-import type { DateRange, Genre } from '../schemas/genres';
-import type { Clip, Track } from '../schemas/track';
+import type { DateRange, Genre } from '../../shared/genres';
+import type { Team } from '../../shared/protocol';
+import type { Clip, Track } from '../../shared/track';
 import { type ErrorBody, type Fetched, getJson, type HttpEnv } from './http';
 import {
   type FetchedList,

@@ -1,5 +1,5 @@
-import type { ProviderError } from '../schemas/provider-error';
-import type { Provider } from '../schemas/track';
+import type { ProviderError } from '../../shared/protocol';
+import type { Provider } from '../../shared/track';
 import { providerError, redact } from './provider-error';
 
 /** Long enough for a slow 100-item answer, short enough that a first-run popup is not left hanging. */

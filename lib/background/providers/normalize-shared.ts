@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { httpsUrlSchema, type Track, trackKey } from '../schemas/track';
+import { type Track, trackKey } from '../../shared/track';
+import { httpsUrlSchema } from '../schemas/track';
 
 /** Only https URLs reach the popup; anything else becomes null rather than costing the track. */
 export function httpsOrNull(value: string | null | undefined): string | null {

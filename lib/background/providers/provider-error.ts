@@ -1,5 +1,5 @@
-import type { ProviderError, ProviderErrorKind } from '../schemas/provider-error';
-import { PROVIDER_NAMES, type Provider } from '../schemas/track';
+import type { ProviderError, ProviderErrorKind } from '../../shared/protocol';
+import { PROVIDER_NAMES, type Provider } from '../../shared/track';
 
 type Action = ProviderError['action'];
 

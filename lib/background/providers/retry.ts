@@ -1,4 +1,4 @@
-import type { ProviderErrorKind } from '../schemas/provider-error';
+import type { ProviderErrorKind } from '../../shared/protocol';
 import type { Fetched } from './http';
 
 export interface RetryEnv {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PROVIDER_NAMES, providerSchema } from './track';
+import { providerSchema } from './track';
 
 /** Every way a provider call can fail, as data the popup can render and act on. */
 export const providerErrorKindSchema = z.enum([
@@ -15,7 +15,6 @@ export const providerErrorKindSchema = z.enum([
   'invalid-response',
   'not-configured',
 ]);
-export type ProviderErrorKind = z.infer<typeof providerErrorKindSchema>;
 
 export const providerErrorSchema = z.object({
   kind: providerErrorKindSchema,
@@ -29,6 +28,3 @@ export const providerErrorSchema = z.object({
   /** What the user can do about it: the popup turns this into a button. */
   action: z.enum(['open-settings', 'retry', 'wait']),
 });
-export type ProviderError = z.infer<typeof providerErrorSchema>;
-
-export { PROVIDER_NAMES };

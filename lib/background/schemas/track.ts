@@ -1,4 +1,6 @@
+/** The track model's zod schemas; the zod-free names and types they are built from are in `lib/shared/track.ts`. */
 import * as z from 'zod/mini';
+import { CLIP_CHOICES, CLIP_ID_PATTERN, ID_KINDS, PROVIDERS } from '../../shared/track';
 
 /** Only `https:` URLs may become a cover or a preview: anything else (`javascript:`, `data:`, `http:`) is dropped to null. */
 export const httpsUrlSchema = z.string().check(
@@ -12,32 +14,15 @@ export const httpsUrlSchema = z.string().check(
   }, 'not an https URL'),
 );
 
-export const providerSchema = z.enum(['bundle-social', 'layers']);
-export type Provider = z.infer<typeof providerSchema>;
-export const PROVIDER_NAMES: Record<Provider, string> = {
-  'bundle-social': 'bundle.social',
-  layers: 'Layers',
-};
-
-/**
- * The two kinds of id are never interchangeable: a CML `song_clip_id` goes into bundle.social's
- * `musicSoundId`, a Layers UUID into `tiktokMusic.trackId`.
- */
-export const idKindSchema = z.enum(['cml-song-clip', 'layers-track']);
-export type IdKind = z.infer<typeof idKindSchema>;
-export const ID_KIND_OF: Record<Provider, IdKind> = {
-  'bundle-social': 'cml-song-clip',
-  layers: 'layers-track',
-};
+export const providerSchema = z.enum(PROVIDERS);
+export const idKindSchema = z.enum(ID_KINDS);
 
 export const clipSchema = z.object({
-  id: z.string().check(z.regex(/^\d{1,30}$/)),
+  id: z.string().check(z.regex(CLIP_ID_PATTERN)),
   durationSec: z.nullable(z.int().check(z.nonnegative())),
   previewUrl: z.nullable(httpsUrlSchema),
 });
-export type Clip = z.infer<typeof clipSchema>;
-export const clipChoiceSchema = z.enum(['trending', 'full']);
-export type ClipChoice = z.infer<typeof clipChoiceSchema>;
+export const clipChoiceSchema = z.enum(CLIP_CHOICES);
 
 export const rankPointSchema = z.object({ date: z.string(), rank: z.nullable(z.int().check(z.positive())) });
 
@@ -66,7 +51,6 @@ export const trackSchema = z.object({
   cleared: z.boolean(),
   clips: z.nullable(z.object({ trending: z.nullable(clipSchema), full: z.nullable(clipSchema) })),
 });
-export type Track = z.infer<typeof trackSchema>;
 
 /** What a content script may know of the chosen track: no keys, no settings, no catalog. */
 export const chosenTrackSchema = z.object({
@@ -81,29 +65,3 @@ export const chosenTrackSchema = z.object({
   cleared: z.boolean(),
   chosenAt: z.number(),
 });
-export type ChosenTrack = z.infer<typeof chosenTrackSchema>;
-
-export function trackKey(track: Pick<Track, 'provider' | 'id'>): string {
-  return `${track.provider}:${track.id}`;
-}
-
-/** The chosen-track record for a track and the clip the user picked (trending by default). */
-export function toChosen(track: Track, clip: ClipChoice | null, now: number): ChosenTrack {
-  const picked = track.clips && clip ? (track.clips[clip] ?? track.clips.trending ?? track.clips.full) : null;
-  const pickedKind: ClipChoice | null = picked
-    ? picked === track.clips?.trending
-      ? 'trending'
-      : 'full'
-    : null;
-  return {
-    provider: track.provider,
-    id: picked?.id ?? track.id,
-    idKind: track.idKind,
-    title: track.title,
-    artist: track.artist,
-    clip: pickedKind,
-    durationSec: picked?.durationSec ?? track.durationSec,
-    cleared: track.cleared,
-    chosenAt: now,
-  };
-}

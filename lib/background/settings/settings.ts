@@ -1,8 +1,9 @@
 /** Settings as the options page handles them: masked keys, patch saves, export and import. */
 import * as z from 'zod/mini';
+import type { MaskedSettings, Team } from '../../shared/protocol';
 import { rateLimitItem } from '../catalog/query-usage';
-import type { MaskedSettings, settingsPatchSchema, Team } from '../messages';
 import { dateRangeSchema, genreSchema } from '../schemas/genres';
+import type { settingsPatchSchema } from '../schemas/protocol';
 import { favoritesItem, type Settings, settingsItem } from '../storage';
 
 /** `pk_live_…9f2c`: enough to recognise a key, never enough to use it. Short keys show less. */

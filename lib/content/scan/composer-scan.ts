@@ -3,7 +3,7 @@
  * ancestor that holds no other composer's id field (stopping at its `<form>`), so several composers
  * on one page — a Layers form with two targets, two posts side by side — stay independent.
  */
-import type { IdKind } from '../../background/schemas/track';
+import type { IdKind } from '../../shared/track';
 import { isInput, isSelect, isTextArea } from './dom-kinds';
 import { CONTROL_SELECTOR, createLabelIndex, type LabelIndex, meaningOfControl } from './field-names';
 import type { FieldMeaning, OptionMeaning } from './field-patterns';

@@ -1,8 +1,8 @@
 /** What a composer's controls currently say, read into plain data the warning rules work on. */
 
-import type { IdKind } from '../../background/schemas/track';
 import type { PostType } from '../../shared/post-rules/bundle-social';
 import type { MusicMode, TargetMode } from '../../shared/post-rules/layers';
+import type { IdKind } from '../../shared/track';
 import { numberIn } from '../field-value';
 import type { Composer, ValueMeaning } from './composer-scan';
 import { isInput } from './dom-kinds';

@@ -4,7 +4,7 @@
  * searches for the title and highlights the matching card, or says Studio does not offer it. When
  * Studio's markup is not what `studio-selectors.ts` expects it does nothing and logs one line.
  */
-import type { ChosenTrack } from '../../background/schemas/track';
+import type { ChosenTrack } from '../../shared/track';
 import { setFieldValue } from '../field-value';
 import type { Scope } from '../scope';
 import { MATCH_ATTRIBUTE } from '../ui/page-style';

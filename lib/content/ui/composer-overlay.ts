@@ -3,7 +3,7 @@
  * next to the composer (`role="alert"`, dismissible, never blocking), range flags on fields, and
  * photo mode. `evaluate()` re-reads the controls and updates only what changed.
  */
-import type { ChosenTrack } from '../../background/schemas/track';
+import type { ChosenTrack } from '../../shared/track';
 import { setFieldValue } from '../field-value';
 import type { Composer, TextControl, ValueMeaning } from '../scan/composer-scan';
 import { readComposerState } from '../scan/composer-state';

@@ -3,7 +3,7 @@
  * a value the user typed without asking (the chip offers "Replace"), never writes an id of the wrong
  * kind (the chip explains), and "Undo" puts back exactly what was there before.
  */
-import type { ChosenTrack, IdKind } from '../../background/schemas/track';
+import type { ChosenTrack, IdKind } from '../../shared/track';
 import { setFieldValue } from '../field-value';
 import type { IdField, TextControl } from '../scan/composer-scan';
 import { button, createUiHost, el, trackLabel } from './shadow-host';

@@ -11,9 +11,9 @@ import { compactTrack, expandTrack } from '@/lib/background/catalog/compact';
 import { cmlEntry, entryKey, LAYERS_ENTRY } from '@/lib/background/catalog/entry-key';
 import { normalizeCmlList } from '@/lib/background/providers/bundle-social';
 import { normalizeLayersList } from '@/lib/background/providers/layers';
-import { GENRES } from '@/lib/background/schemas/genres';
-import type { Track } from '@/lib/background/schemas/track';
 import { takeNotices } from '@/lib/background/storage';
+import { GENRES } from '@/lib/shared/genres';
+import type { Track } from '@/lib/shared/track';
 import { BIG_CLIP_ID, cmlItem, fullCmlList } from '@/tests/fixtures/providers/cml-items';
 import { createSimulator } from '@/tests/simulator';
 

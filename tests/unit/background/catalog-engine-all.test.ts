@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCatalogEngine } from '@/lib/background/catalog/engine';
-import type { CatalogQuery } from '@/lib/background/messages';
-import { GENRES } from '@/lib/background/schemas/genres';
+import { GENRES } from '@/lib/shared/genres';
+import type { CatalogQuery } from '@/lib/shared/protocol';
 import {
   countingConcurrency,
   createTestEnv,
@@ -167,7 +167,7 @@ describe('the first screen (limit)', () => {
   });
 
   it('refuses a limit that is not a small positive whole number', async () => {
-    const { catalogQuerySchema } = await import('@/lib/background/messages');
+    const { catalogQuerySchema } = await import('@/lib/background/schemas/protocol');
     expect(catalogQuerySchema.safeParse({ ...ALL_7, limit: 40 }).success).toBe(true);
     expect(catalogQuerySchema.safeParse(ALL_7).success).toBe(true);
     for (const limit of [0, -1, 1.5, 201]) {

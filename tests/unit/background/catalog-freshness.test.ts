@@ -5,7 +5,7 @@ import { cmlEntry, type EntryId, LAYERS_ENTRY } from '@/lib/background/catalog/e
 import { ERROR_RETRY_MS, isDue, isFresh } from '@/lib/background/catalog/freshness';
 import { normalizeCmlList } from '@/lib/background/providers/bundle-social';
 import { providerError } from '@/lib/background/providers/provider-error';
-import type { ProviderErrorKind } from '@/lib/background/schemas/provider-error';
+import type { ProviderErrorKind } from '@/lib/shared/protocol';
 import { cmlItem, cmlItemWithIds } from '@/tests/fixtures/providers/cml-items';
 
 const T0 = Date.UTC(2026, 1, 15, 12);

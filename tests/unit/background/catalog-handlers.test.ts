@@ -3,9 +3,10 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCatalogEngine } from '@/lib/background/catalog/engine';
 import { catalogHandlers, ensureRefreshAlarm, REFRESH_ALARM } from '@/lib/background/catalog/handlers';
-import { createMessageListener, type MessageType, type Output } from '@/lib/background/messages';
+import { createMessageListener } from '@/lib/background/messages';
 import { maskKey } from '@/lib/background/settings/settings';
 import { DEFAULT_SETTINGS, favoritesItem, settingsItem } from '@/lib/background/storage';
+import type { MessageType, Output } from '@/lib/shared/protocol';
 import { createTestEnv, saveDemoCredentials, type TestEnv } from '@/tests/fixtures/providers/test-env';
 import {
   DEMO_CREDENTIALS,

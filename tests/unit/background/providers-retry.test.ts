@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fetched } from '@/lib/background/providers/http';
 import { providerError } from '@/lib/background/providers/provider-error';
 import { backoffDelay, RETRY_POLICY, withRetries } from '@/lib/background/providers/retry';
-import type { ProviderErrorKind } from '@/lib/background/schemas/provider-error';
+import type { ProviderErrorKind } from '@/lib/shared/protocol';
 
 const T0 = 1_000_000;
 

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCatalogEngine } from '@/lib/background/catalog/engine';
-import type { CatalogQuery } from '@/lib/background/messages';
 import { normalizeCmlList } from '@/lib/background/providers/bundle-social';
 import { normalizeLayersList } from '@/lib/background/providers/layers';
-import { send } from '@/lib/shared/messages';
+import { sendFromPage as send } from '@/lib/shared/messages';
+import type { CatalogQuery } from '@/lib/shared/protocol';
 import { createTestEnv, saveDemoCredentials, T0 } from '@/tests/fixtures/providers/test-env';
 import { createSimulator } from '@/tests/simulator';
 

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { toChosen } from '@/lib/background/schemas/track';
+import { chosenTrackSchema } from '@/lib/background/schemas/track';
 import { handleBackgroundMessages } from '@/lib/content/background-link';
 import { parseChosen } from '@/lib/content/chosen-check';
+import { toChosen } from '@/lib/shared/clips';
 import { cmlTrack } from '../../fixtures/tracks';
 
 const chosen = toChosen(cmlTrack, 'trending', 1);
@@ -27,6 +28,25 @@ describe('parseChosen', () => {
     ['a missing title', { ...chosen, title: undefined }],
   ])('refuses %s', (_, value) => {
     expect(parseChosen(value)).toBeNull();
+  });
+
+  // The content script's hand-written check stands in for the background's zod schema: both must
+  // accept and refuse the same records.
+  it.each([
+    ['the record itself', chosen],
+    ['a full clip', { ...chosen, clip: 'full' }],
+    ['no clip', { ...chosen, clip: null }],
+    ['no duration', { ...chosen, durationSec: null }],
+    ['a Layers track', { ...chosen, provider: 'layers', idKind: 'layers-track' }],
+    ['an unknown provider', { ...chosen, provider: 'spotify' }],
+    ['a negative duration', { ...chosen, durationSec: -1 }],
+    ['an endless duration', { ...chosen, durationSec: Number.POSITIVE_INFINITY }],
+    ['a time that is not a number', { ...chosen, chosenAt: Number.NaN }],
+    ['cleared as a string', { ...chosen, cleared: 'yes' }],
+    ['a missing artist', { ...chosen, artist: undefined }],
+    ['an array', [chosen]],
+  ])('agrees with the background schema on %s', (_, value) => {
+    expect(parseChosen(value) !== null).toBe(chosenTrackSchema.safeParse(value).success);
   });
 
   it('keeps only the known fields', () => {

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChosenTrack } from '@/lib/background/schemas/track';
 import { setFieldValue } from '@/lib/content/field-value';
 import { scanComposers } from '@/lib/content/scan/composer-scan';
 import { createFieldUi, type FillMemory } from '@/lib/content/ui/insert-button';
 import { PHOTO_HIDDEN_ATTRIBUTE } from '@/lib/content/ui/page-style';
 import { createPhotoMode } from '@/lib/content/ui/photo-mode';
+import type { ChosenTrack } from '@/lib/shared/track';
 
 const cml: ChosenTrack = {
   provider: 'bundle-social',

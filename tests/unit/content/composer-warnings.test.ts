@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChosenTrack } from '@/lib/background/schemas/track';
 import type { ComposerState } from '@/lib/content/scan/composer-state';
 import { assessComposer, DRAFT_MESSAGE, NOT_CLEARED_MESSAGE } from '@/lib/content/warning-rules';
+import type { ChosenTrack } from '@/lib/shared/track';
 
 const video: ComposerState = {
   idKind: 'cml-song-clip',

@@ -2,10 +2,10 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../components/options/Options';
-import type { MaskedSettings } from '../../../lib/background/messages';
 import type { OptionsDeps } from '../../../lib/options/deps';
 import { exportFileName, exportHasKeys, parseImport } from '../../../lib/options/settings-file';
 import { siteOrigin } from '../../../lib/options/site-address';
+import type { MaskedSettings } from '../../../lib/shared/protocol';
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogAnswer } from '../../../lib/background/messages';
 import { createPopupApp } from '../../../lib/popup/popup-app';
+import type { CatalogAnswer } from '../../../lib/shared/protocol';
 import { answer, cmlTrack, fakeDeps, part } from './popup-fixtures';
 
 const KEY = 'cleartune:first-screen';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChosenTrack } from '../../../lib/background/schemas/track';
 import { createPopupApp } from '../../../lib/popup/popup-app';
 import type { AudioLike } from '../../../lib/popup/preview-actions';
+import type { ChosenTrack } from '../../../lib/shared/track';
 import { answer, cmlTrack, fakeDeps, layersTrack, part } from './popup-fixtures';
 
 function fakeAudio(playResult: () => Promise<void> = async () => {}) {

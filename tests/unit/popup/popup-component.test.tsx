@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../components/popup/Popup';
-import type { CatalogAnswer } from '../../../lib/background/messages';
 import { createPopupApp, PopupAppContext } from '../../../lib/popup/popup-app';
+import type { CatalogAnswer } from '../../../lib/shared/protocol';
 import { answer, cmlTrack, fakeDeps, history, layersTrack, part } from './popup-fixtures';
 
 const tracks = [

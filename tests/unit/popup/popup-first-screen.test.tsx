@@ -3,10 +3,10 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { Profiler } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../components/popup/Popup';
-import type { CatalogAnswer, CatalogQuery } from '../../../lib/background/messages';
-import type { Track } from '../../../lib/background/schemas/track';
 import { FIRST_SCREEN } from '../../../lib/popup/catalog-actions';
 import { createPopupApp, PopupAppContext } from '../../../lib/popup/popup-app';
+import type { CatalogAnswer, CatalogQuery } from '../../../lib/shared/protocol';
+import type { Track } from '../../../lib/shared/track';
 import { answer, cmlTrack, fakeDeps } from './popup-fixtures';
 
 const ROW = 116;

@@ -1,8 +1,8 @@
 /** Track builders and a fake background for the popup's unit and component tests. */
 import { vi } from 'vitest';
-import type { CatalogAnswer, CatalogPart, MessageType, Output } from '../../../lib/background/messages';
-import type { ChosenTrack, Track } from '../../../lib/background/schemas/track';
 import type { PopupDeps } from '../../../lib/popup/deps';
+import type { CatalogAnswer, CatalogPart, MessageType, Output } from '../../../lib/shared/protocol';
+import type { ChosenTrack, Track } from '../../../lib/shared/track';
 
 let counter = 0;
 

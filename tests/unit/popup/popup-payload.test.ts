@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_NAMES, trackKey } from '../../../lib/background/schemas/track';
+import {
+  buildPayload,
+  DEFAULT_PAYLOAD_CHOICES,
+  numberOrNull,
+  type PayloadChoices,
+} from '../../../lib/popup/payload';
 import {
   defaultClip,
   durationFor,
@@ -7,14 +12,7 @@ import {
   idFor,
   previewExpired,
   previewUrlFor,
-} from '../../../lib/popup/clips';
-import {
-  buildPayload,
-  DEFAULT_PAYLOAD_CHOICES,
-  numberOrNull,
-  type PayloadChoices,
-} from '../../../lib/popup/payload';
-import { keyOfTrack, PROVIDER_LABELS } from '../../../lib/popup/track-identity';
+} from '../../../lib/shared/clips';
 import { cmlTrack, layersTrack } from './popup-fixtures';
 
 const TRENDING = '7234567890123456789';
@@ -129,12 +127,5 @@ describe('the payload the popup builds from a track and the user choices', () =>
     expect(numberOrNull('')).toBeNull();
     expect(numberOrNull(' 42 ')).toBe(42);
     expect(numberOrNull('abc')).toBeNull();
-  });
-});
-
-describe('track identity restated for the popup bundle', () => {
-  it('matches lib/track.ts', () => {
-    for (const t of [cmlTrack(), layersTrack()]) expect(keyOfTrack(t)).toBe(trackKey(t));
-    expect(PROVIDER_LABELS).toEqual(PROVIDER_NAMES);
   });
 });

@@ -1,4 +1,4 @@
-import type { Clip, ClipChoice, Track } from '../background/schemas/track';
+import type { ChosenTrack, Clip, ClipChoice, Track } from './track';
 
 /** The clip a CML row starts on: the trending clip when there is one (the most used part). */
 export function defaultClip(track: Track): ClipChoice | null {
@@ -36,4 +36,20 @@ export function durationFor(track: Track, choice: ClipChoice | null): number | n
 /** CML preview URLs die six hours after the fetch; Layers' never do. */
 export function previewExpired(track: Track, now: number): boolean {
   return track.previewExpiresAt !== null && track.previewExpiresAt < now;
+}
+
+/** The chosen-track record for a track and the clip the user picked; no clip means the track's own id. */
+export function toChosen(track: Track, clip: ClipChoice | null, now: number): ChosenTrack {
+  const picked = clip ? clipOf(track, clip) : null;
+  return {
+    provider: track.provider,
+    id: picked?.id ?? track.id,
+    idKind: track.idKind,
+    title: track.title,
+    artist: track.artist,
+    clip: picked ? (picked === track.clips?.trending ? 'trending' : 'full') : null,
+    durationSec: picked?.durationSec ?? track.durationSec,
+    cleared: track.cleared,
+    chosenAt: now,
+  };
 }

@@ -1,0 +1,134 @@
+/**
+ * The message contract's zod schemas: every payload the background receives is parsed with these
+ * before a handler runs. Who may send each message, and the types every context uses, are in
+ * `lib/shared/protocol.ts`.
+ */
+import * as z from 'zod/mini';
+import { ALL_GENRES } from '../../shared/genres';
+import { MAX_CATALOG_LIMIT, SOURCES } from '../../shared/protocol';
+import { dateRangeSchema, genreSchema } from './genres';
+import { providerErrorSchema } from './provider-error';
+import { chosenTrackSchema, clipChoiceSchema, providerSchema, trackSchema } from './track';
+
+export const sourceSchema = z.enum(SOURCES);
+
+export const catalogQuerySchema = z.object({
+  source: sourceSchema,
+  genre: z.union([genreSchema, z.literal(ALL_GENRES)]),
+  range: dateRangeSchema,
+  /**
+   * Only the first this-many tracks in the popup's default order (rank, then the engine's order),
+   * with `total` saying how many there are: the popup paints its first screen from these at once.
+   */
+  limit: z.optional(z.int().check(z.positive(), z.maximum(MAX_CATALOG_LIMIT))),
+});
+
+export const catalogStatusSchema = z.enum(['fresh', 'stale', 'refreshing', 'error', 'empty']);
+
+/** The state of one provider's slice of an answer. */
+export const catalogPartSchema = z.object({
+  provider: providerSchema,
+  status: catalogStatusSchema,
+  fetchedAt: z.nullable(z.number()),
+  dropped: z.int().check(z.nonnegative()),
+  error: z.nullable(providerErrorSchema),
+});
+
+export const catalogAnswerSchema = z.object({
+  tracks: z.array(trackSchema),
+  parts: z.array(catalogPartSchema),
+  offline: z.boolean(),
+  /** Set when a `limit` cut the list: how many tracks the whole answer holds. */
+  total: z.optional(z.int().check(z.nonnegative())),
+});
+
+export const teamSchema = z.object({ id: z.string(), name: z.string() });
+
+const apiKeySchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(512));
+
+/** Settings as stored. Origins in `composerSites` (`https://example.com`) get the composer content script. */
+export const settingsSchema = z.object({
+  bundleSocialKey: z.nullable(z.string()),
+  layersKey: z.nullable(z.string()),
+  teamId: z.nullable(z.string()),
+  defaultGenre: genreSchema,
+  defaultRange: dateRangeSchema,
+  composerSites: z.array(z.string()),
+});
+
+export const settingsPatchSchema = z.object({
+  /** A new key; omitted or undefined keeps the stored one, null removes it. */
+  bundleSocialKey: z.optional(z.nullable(apiKeySchema)),
+  layersKey: z.optional(z.nullable(apiKeySchema)),
+  teamId: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  defaultGenre: z.optional(genreSchema),
+  defaultRange: z.optional(dateRangeSchema),
+});
+
+export const connectionResultSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  error: z.nullable(providerErrorSchema),
+});
+
+export const fillResultSchema = z.object({
+  /** The name of the composer the track went into ("TikTok Studio", "composer.test"), null when none was open. */
+  filledInto: z.nullable(z.string()),
+  message: z.string(),
+});
+
+const none = z.undefined();
+const originInput = z.object({ origin: z.string().check(z.maxLength(300)) });
+
+/**
+ * Each message the background answers: its input and its output. The options page sees settings
+ * with keys masked, which is the stored shape with the keys replaced, so one schema serves both.
+ */
+export const protocol = {
+  getCatalog: { input: catalogQuerySchema, output: catalogAnswerSchema },
+  refreshCatalog: { input: catalogQuerySchema, output: catalogAnswerSchema },
+  listTeams: {
+    input: z.object({ apiKey: z.optional(apiKeySchema) }),
+    output: z.object({ teams: z.array(teamSchema), error: z.nullable(providerErrorSchema) }),
+  },
+  testConnection: { input: z.object({ provider: providerSchema }), output: connectionResultSchema },
+  getSettings: { input: none, output: settingsSchema },
+  saveSettings: { input: settingsPatchSchema, output: settingsSchema },
+  exportSettings: {
+    input: z.object({ includeKeys: z.boolean() }),
+    output: z.record(z.string(), z.unknown()),
+  },
+  importSettings: {
+    input: z.record(z.string(), z.unknown()),
+    output: z.object({ settings: settingsSchema, warnings: z.array(z.string()) }),
+  },
+  addComposerSite: { input: originInput, output: settingsSchema },
+  removeComposerSite: { input: originInput, output: settingsSchema },
+  useTrack: {
+    input: z.object({ track: trackSchema, clip: z.nullable(clipChoiceSchema) }),
+    output: fillResultSchema,
+  },
+  getFavorites: { input: none, output: z.array(z.string()) },
+  toggleFavorite: {
+    input: z.object({ key: z.string().check(z.maxLength(200)) }),
+    output: z.array(z.string()),
+  },
+  /** Notices (storage resets and the like) the popup shows once. */
+  takeNotices: { input: none, output: z.array(z.string()) },
+  getChosen: { input: none, output: z.nullable(chosenTrackSchema) },
+  composerPresence: {
+    input: z.object({
+      hasComposer: z.boolean(),
+      focused: z.boolean(),
+      visible: z.boolean(),
+      label: z.string().check(z.maxLength(100)),
+    }),
+    output: z.null(),
+  },
+} as const satisfies Record<string, { input: z.ZodMiniType; output: z.ZodMiniType }>;
+
+/** Messages the background sends to a content script in a tab. */
+export const tabProtocol = {
+  fillChosen: { input: chosenTrackSchema, output: fillResultSchema },
+  chosenChanged: { input: z.nullable(chosenTrackSchema), output: z.null() },
+} as const satisfies Record<string, { input: z.ZodMiniType; output: z.ZodMiniType }>;
