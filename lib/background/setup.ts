@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { catalogHandlers, setupCatalogRefresh } from './catalog/handlers';
 import { composerHandlers, setupComposerRelay } from './composer/relay';
 import { handleMessages } from './messages';
+import { settingsHandlers } from './settings/handlers';
 import { takeNotices } from './storage';
 
 /**
@@ -14,6 +15,7 @@ export function setupBackground(): void {
   z.config({ jitless: true });
   handleMessages({
     ...catalogHandlers(),
+    ...settingsHandlers(),
     ...composerHandlers(),
     takeNotices: () => takeNotices(),
   });

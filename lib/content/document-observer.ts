@@ -32,7 +32,7 @@ export function observeDocument(
   scope: Scope,
   watchSelector: string,
   observed: ObservedDocument,
-): { flushNow(): void } {
+): void {
   let everything = false;
   let added: Element[] = [];
   let state = false;
@@ -108,11 +108,4 @@ export function observeDocument(
     schedule();
   };
   for (const type of ['input', 'change', 'click']) scope.listen(doc, type, onEvent, true);
-
-  return {
-    flushNow() {
-      everything = true;
-      flush();
-    },
-  };
 }

@@ -3,7 +3,7 @@
  * the music rules comes from `post-rules`, shared with the popup's payload notes.
  */
 
-import { type MusicSettings, musicSoundNotes } from '../shared/post-rules/bundle-social';
+import { type MusicSettings, musicSoundNotes, PHOTO_NOTE } from '../shared/post-rules/bundle-social';
 import { layersMusicNote, type MusicMode } from '../shared/post-rules/layers';
 import type { ChosenTrack } from '../shared/track';
 import type { ValueMeaning } from './scan/composer-scan';
@@ -27,7 +27,6 @@ export const DRAFT_MESSAGE =
   "TikTok drafts don't keep the chosen music: add it in the TikTok app before publishing, or post directly.";
 export const NOT_CLEARED_MESSAGE =
   "Not in TikTok's Commercial Music Library: not cleared for business accounts";
-export const PHOTO_NOTE = 'Photos take only the sound id — TikTok rejects volume and trim';
 
 const SETTING_OF: Record<ValueMeaning, keyof MusicSettings> = {
   'music-volume': 'musicSoundVolume',

@@ -12,11 +12,11 @@ import { buildCatalogIndex } from './catalog-index';
 import { isRefreshing } from './catalog-status';
 import type { PopupDeps } from './deps';
 import { readFirstScreen, rememberFirstScreen } from './first-screen-memory';
+import { DEFAULTS_KEY } from './popup-memory';
 import type { PopupStore } from './store';
 
 const POLL_MS = 1500;
 const MAX_POLLS = 40;
-const MEMORY_KEY = 'cleartune:defaults';
 /** Tracks in the first answer: a screenful and then some, cheap to send whatever the catalog's size. */
 export const FIRST_SCREEN = 40;
 
@@ -29,7 +29,7 @@ export interface CatalogActions {
 
 function readMemory(deps: PopupDeps): { genre: Genre; range: DateRange } | null {
   try {
-    const raw = JSON.parse(deps.memory?.getItem(MEMORY_KEY) ?? 'null') as {
+    const raw = JSON.parse(deps.memory?.getItem(DEFAULTS_KEY) ?? 'null') as {
       genre?: unknown;
       range?: unknown;
     };
@@ -114,7 +114,7 @@ export function createCatalogActions(store: PopupStore, deps: PopupDeps): Catalo
     try {
       const settings = await deps.send('getSettings');
       deps.memory?.setItem(
-        MEMORY_KEY,
+        DEFAULTS_KEY,
         JSON.stringify({ genre: settings.defaultGenre, range: settings.defaultRange }),
       );
       const { query, queryTouched } = store.getState();

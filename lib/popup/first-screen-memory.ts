@@ -4,21 +4,19 @@
  * background's answer replaces them a few tens of milliseconds later. Without it, the first rows
  * wait for a message round trip, and for a whole worker start-up when Chrome has stopped the worker.
  */
-import type { CatalogAnswer, CatalogQuery } from '../shared/protocol';
+import { type CatalogAnswer, type ListQuery, sameList } from '../shared/protocol';
+import { CML_PREVIEW_LIFETIME_MS } from '../shared/time';
 import type { PopupDeps } from './deps';
+import { FIRST_SCREEN_KEY } from './popup-memory';
 
-const KEY = 'cleartune:first-screen';
 const VERSION = 1;
-/** CML preview URLs die six hours after the fetch: older rows are not worth showing even briefly. */
-const MAX_AGE_MS = 6 * 3_600_000;
 
 type Memory = NonNullable<PopupDeps['memory']>;
-type OpeningQuery = Pick<CatalogQuery, 'source' | 'genre' | 'range'>;
 
 interface Stored {
   v: number;
   savedAt: number;
-  query: OpeningQuery;
+  query: ListQuery;
   answer: CatalogAnswer;
 }
 
@@ -42,9 +40,6 @@ function isRowTrack(value: unknown): boolean {
   );
 }
 
-const sameQuery = (a: OpeningQuery, b: OpeningQuery) =>
-  a.source === b.source && a.genre === b.genre && a.range === b.range;
-
 export interface RememberedScreen {
   answer: CatalogAnswer;
   /** The answer as JSON: a live answer with the same text need not be rendered again. */
@@ -54,19 +49,23 @@ export interface RememberedScreen {
 /** The remembered first screen for this query, or null when there is none, it is old or unreadable. */
 export function readFirstScreen(
   memory: Memory | null,
-  query: OpeningQuery,
+  query: ListQuery,
   now: number,
 ): RememberedScreen | null {
   try {
-    const stored = JSON.parse(memory?.getItem(KEY) || 'null') as Stored | null;
+    const stored = JSON.parse(memory?.getItem(FIRST_SCREEN_KEY) || 'null') as Stored | null;
     if (!isObject(stored) || stored.v !== VERSION || !isObject(stored.query) || !isObject(stored.answer)) {
       return null;
     }
-    if (typeof stored.savedAt !== 'number' || now - stored.savedAt > MAX_AGE_MS || stored.savedAt > now) {
+    if (
+      typeof stored.savedAt !== 'number' ||
+      now - stored.savedAt > CML_PREVIEW_LIFETIME_MS ||
+      stored.savedAt > now
+    ) {
       return null;
     }
     const { tracks, parts } = stored.answer;
-    if (!sameQuery(stored.query, query) || !Array.isArray(tracks) || !Array.isArray(parts)) return null;
+    if (!sameList(stored.query, query) || !Array.isArray(tracks) || !Array.isArray(parts)) return null;
     if (tracks.length === 0 || !tracks.every(isRowTrack)) return null;
     return { answer: stored.answer, text: JSON.stringify(stored.answer) };
   } catch {
@@ -80,14 +79,14 @@ export function readFirstScreen(
  */
 export function rememberFirstScreen(
   memory: Memory | null,
-  query: OpeningQuery,
+  query: ListQuery,
   answer: CatalogAnswer,
   now: number,
   text: string = JSON.stringify(answer),
 ): void {
   try {
     if (answer.tracks.length === 0 || answer.offline || answer.parts.some((part) => part.error !== null)) {
-      memory?.setItem(KEY, '');
+      memory?.setItem(FIRST_SCREEN_KEY, '');
       return;
     }
     const head: Omit<Stored, 'answer'> = {
@@ -96,7 +95,7 @@ export function rememberFirstScreen(
       query: { source: query.source, genre: query.genre, range: query.range },
     };
     // The answer's JSON is spliced in, not stringified a second time.
-    memory?.setItem(KEY, `${JSON.stringify(head).slice(0, -1)},"answer":${text}}`);
+    memory?.setItem(FIRST_SCREEN_KEY, `${JSON.stringify(head).slice(0, -1)},"answer":${text}}`);
   } catch {
     // A full or disabled localStorage only costs the next popup its instant first rows.
   }

@@ -4,21 +4,16 @@
  * `includes` per word per track and nothing else.
  */
 
-const DIACRITICS = /\p{M}+/gu;
-
-/** "Beyoncé  ÉTÉ" → "beyonce  ete": NFD, diacritics dropped, lowercased. */
-export function normalizeText(text: string): string {
-  return text.normalize('NFD').replace(DIACRITICS, '').toLowerCase();
-}
+import { foldText } from '../shared/text';
 
 /** The words of a query, normalized; empty for a blank query. */
 export function queryWords(query: string): string[] {
-  return normalizeText(query).split(/\s+/).filter(Boolean);
+  return foldText(query).split(/\s+/).filter(Boolean);
 }
 
 /** The text a track is searched by. A separator no query word can contain keeps fields apart. */
 export function searchKeyOf(fields: { title: string; artist: string; album: string | null }): string {
-  return normalizeText([fields.title, fields.artist, fields.album ?? ''].join('\u0000'));
+  return foldText([fields.title, fields.artist, fields.album ?? ''].join('\u0000'));
 }
 
 export function matchesWords(searchKey: string, words: readonly string[]): boolean {

@@ -3,13 +3,14 @@
  * so a rank going down in number is a track going up: change = previous rank − current rank.
  */
 
+import { DAY_MS } from '../shared/time';
+
 export interface RankPoint {
   date: string;
   rank: number | null;
 }
 
 const RISING_WINDOW = 7;
-const DAY_MS = 86_400_000;
 
 function ranked(history: readonly RankPoint[]): { date: string; rank: number }[] {
   return history.filter((point): point is { date: string; rank: number } => point.rank !== null);

@@ -9,11 +9,11 @@ import type {
   catalogQuerySchema,
   fillResultSchema,
   protocol,
-  settingsSchema,
   tabProtocol,
   teamSchema,
 } from '../background/schemas/protocol';
 import type { providerErrorSchema } from '../background/schemas/provider-error';
+import type { settingsSchema } from '../background/schemas/settings';
 import type { Infer, InferInput } from './infer';
 
 export const SOURCES = ['bundle-social', 'layers', 'all'] as const;

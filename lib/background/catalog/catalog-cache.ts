@@ -10,13 +10,13 @@ import { PROVIDER_NAMES, type Track } from '../../shared/track';
 import { dateRangeSchema, genreSchema } from '../schemas/genres';
 import { providerErrorSchema } from '../schemas/provider-error';
 import { providerSchema } from '../schemas/track';
-import { addNotice } from '../storage';
+import { createSerialQueue } from '../serial-queue';
+import { addNotice, CATALOG_ENTRY_PREFIX, CATALOG_INDEX_KEY } from '../storage';
 import { compactTrack, expandTrack, storedTrackSchema } from './compact';
-import { ENTRY_PREFIX, type EntryId, entryKey } from './entry-key';
+import { type EntryId, entryKey } from './entry-key';
 
 /** Leaves 2 MB of the 10 MB quota for settings, favorites and everything else. */
 export const CACHE_BUDGET_BYTES = 8 * 1024 * 1024;
-const INDEX_KEY = 'catalogIndex';
 
 const storedEntrySchema = z.object({
   v: z.literal(1),
@@ -87,22 +87,17 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
     for (const key of Object.keys(changes)) parsed.delete(key);
   });
   // Index updates are read-modify-write: one at a time, or parallel refreshes lose each other's sizes.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = createSerialQueue();
 
   async function readIndex(): Promise<Index> {
-    const raw = (await local().get(INDEX_KEY))[INDEX_KEY];
+    const raw = (await local().get(CATALOG_INDEX_KEY))[CATALOG_INDEX_KEY];
     const parsed = indexSchema.safeParse(raw);
     if (parsed.success) return parsed.data;
     // A missing or damaged index is rebuilt from what is actually stored; nothing the user sees is lost.
     const all = await local().get(null);
     const rebuilt: Index = {};
     for (const [key, value] of Object.entries(all)) {
-      if (key.startsWith(ENTRY_PREFIX)) rebuilt[key] = { size: byteSize(key, value), usedAt: 0 };
+      if (key.startsWith(CATALOG_ENTRY_PREFIX)) rebuilt[key] = { size: byteSize(key, value), usedAt: 0 };
     }
     return rebuilt;
   }
@@ -112,7 +107,7 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
       const index = await readIndex();
       for (const key of keys) delete index[key];
       await local().remove(keys);
-      await local().set({ [INDEX_KEY]: index });
+      await local().set({ [CATALOG_INDEX_KEY]: index });
     });
     for (const id of ids) {
       await addNotice(
@@ -170,7 +165,7 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
         for (const gone of evicted) delete index[gone];
         if (evicted.length > 0) await local().remove(evicted);
         // Entry and index in one set: a worker killed here leaves the old entry, never half of one.
-        await local().set({ [key]: stored, [INDEX_KEY]: index });
+        await local().set({ [key]: stored, [CATALOG_INDEX_KEY]: index });
         parsed.delete(key);
       });
     },
@@ -183,7 +178,7 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
           const row = index[entryKey(id)];
           if (row) row.usedAt = now;
         }
-        await local().set({ [INDEX_KEY]: index });
+        await local().set({ [CATALOG_INDEX_KEY]: index });
       });
     },
 

@@ -5,8 +5,8 @@
  * daily rank history as one start date and a list of ranks. Measured: about half the size.
  */
 import * as z from 'zod/mini';
+import { CML_PREVIEW_LIFETIME_MS, DAY_MS } from '../../shared/time';
 import { ID_KIND_OF, type Provider, type Track } from '../../shared/track';
-import { CML_PREVIEW_LIFETIME_MS } from '../providers/bundle-social';
 import { rankPointSchema } from '../schemas/track';
 
 type RankPoint = z.infer<typeof rankPointSchema>;
@@ -44,7 +44,6 @@ export const storedTrackSchema = z.object({
 });
 export type StoredTrack = z.infer<typeof storedTrackSchema>;
 
-const DAY_MS = 86_400_000;
 // Every track of a list shares the same 30 days: remembering them turns 126,000 date conversions
 // per 42-genre read into a few dozen.
 const dayNumbers = new Map<string, number | null>();

@@ -5,17 +5,24 @@
  */
 
 import { DATE_RANGE_LABELS, genreLabel } from '../../shared/genres';
-import type { CatalogAnswer, CatalogPart, CatalogQuery, ProviderError, Team } from '../../shared/protocol';
+import type {
+  CatalogAnswer,
+  CatalogPart,
+  CatalogQuery,
+  ProviderError,
+  Settings,
+  Team,
+} from '../../shared/protocol';
 import { PROVIDER_NAMES, type Provider, type Track } from '../../shared/track';
 import { fetchTeams } from '../providers/bundle-social';
 import { providerError } from '../providers/provider-error';
 import { withRetries } from '../providers/retry';
-import { type Settings, settingsItem } from '../storage';
+import { settingsChangedAtItem, settingsItem } from '../storage';
 import { buildPart, firstByRank, memoizeMerge } from './answer';
 import { type CatalogCache, createCatalogCache } from './catalog-cache';
 import { cmlEntry, type EntryId, entryKey, LAYERS_ENTRY } from './entry-key';
 import { isDue } from './freshness';
-import { entriesOf, recentlyUsedEntries, recordUsage, settingsChangedAtItem } from './query-usage';
+import { entriesOf, recentlyUsedEntries, recordUsage } from './query-usage';
 import { type Batch, createRefresher, preflight, type RefreshEnv } from './refresh';
 
 export interface CatalogEnv extends RefreshEnv {
@@ -176,8 +183,6 @@ export function createCatalogEngine(env: CatalogEnv) {
 
     /** Called when a key or the team changes: failures they caused are retried at the next look. */
     noteSettingsChanged: () => settingsChangedAtItem.set(env.now()),
-
-    cacheBytes: () => cache.totalBytes(),
   };
 }
 export type CatalogEngine = ReturnType<typeof createCatalogEngine>;

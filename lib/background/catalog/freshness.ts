@@ -1,8 +1,7 @@
 import type { DateRange } from '../../shared/genres';
+import { CML_PREVIEW_LIFETIME_MS, HOUR_MS } from '../../shared/time';
 import type { CatalogEntry } from './catalog-cache';
 import type { EntryId } from './entry-key';
-
-const HOUR = 3_600_000;
 
 /**
  * How long an entry counts as fresh. CML previews die 6 h after the fetch, so nothing CML is fresh
@@ -11,11 +10,11 @@ const HOUR = 3_600_000;
  * catalog every 12 h and its preview URLs are permanent: 12 h.
  */
 export const CML_FRESH_FOR_MS: Record<DateRange, number> = {
-  '1DAY': 1 * HOUR,
-  '7DAY': 3 * HOUR,
-  '30DAY': 6 * HOUR,
+  '1DAY': 1 * HOUR_MS,
+  '7DAY': 3 * HOUR_MS,
+  '30DAY': CML_PREVIEW_LIFETIME_MS,
 };
-export const LAYERS_FRESH_FOR_MS = 12 * HOUR;
+export const LAYERS_FRESH_FOR_MS = 12 * HOUR_MS;
 
 /** After a transient failure, how long before merely opening the popup tries again on its own. */
 export const ERROR_RETRY_MS = 60_000;

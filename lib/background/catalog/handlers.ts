@@ -1,14 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { MessageHandlers } from '../messages';
-import {
-  exportSettings,
-  importSettings,
-  maskSettings,
-  type SettingsDeps,
-  saveSettings,
-  toggleFavorite,
-} from '../settings/settings';
-import { favoritesItem, settingsItem } from '../storage';
 import { type CatalogEngine, type CatalogEnv, createCatalogEngine, REFRESH_PERIOD_MS } from './engine';
 
 export const REFRESH_ALARM = 'cleartune-catalog-refresh';
@@ -25,32 +16,19 @@ export function browserEnv(): CatalogEnv {
 }
 
 let engine: CatalogEngine | null = null;
-/** Created on first use, not at import: WXT imports the background at build time. */
-function theEngine(): CatalogEngine {
+/** The worker's one engine, created on first use, not at import: WXT imports the background at build time. */
+export function theEngine(): CatalogEngine {
   engine ??= createCatalogEngine(browserEnv());
   return engine;
 }
 
-function settingsDeps(catalog: CatalogEngine): SettingsDeps {
-  return {
-    listTeams: (apiKey) => catalog.listTeams(apiKey),
-    onCredentialsChanged: () => catalog.noteSettingsChanged(),
-  };
-}
-
-/** Catalog, settings, teams and favorites handlers. */
+/** Catalog, teams and connection-test handlers. */
 export function catalogHandlers(catalog: () => CatalogEngine = theEngine): MessageHandlers {
   return {
     getCatalog: (query) => catalog().getCatalog(query),
     refreshCatalog: (query) => catalog().refreshCatalog(query),
     listTeams: ({ apiKey }) => catalog().listTeams(apiKey),
     testConnection: ({ provider }) => catalog().testConnection(provider),
-    getSettings: async () => maskSettings(await settingsItem.get()),
-    saveSettings: (patch) => saveSettings(patch, settingsDeps(catalog())),
-    exportSettings: ({ includeKeys }) => exportSettings(includeKeys, Date.now()),
-    importSettings: (data) => importSettings(data, settingsDeps(catalog())),
-    getFavorites: () => favoritesItem.get(),
-    toggleFavorite: ({ key }) => toggleFavorite(key),
   };
 }
 

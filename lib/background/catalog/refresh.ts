@@ -1,6 +1,6 @@
 /** Fetching one cache entry: preflight checks, shared in-flight requests, capped concurrency, retries, the write. */
 
-import type { ProviderError, ProviderErrorKind } from '../../shared/protocol';
+import type { ProviderError, ProviderErrorKind, Settings } from '../../shared/protocol';
 import type { Provider } from '../../shared/track';
 import { fetchCmlTrending } from '../providers/bundle-social';
 import type { Fetched, HttpEnv } from '../providers/http';
@@ -8,12 +8,12 @@ import { fetchLayersMusic } from '../providers/layers';
 import type { FetchedList } from '../providers/normalize-shared';
 import { providerError } from '../providers/provider-error';
 import { RETRY_POLICY, type RetryEnv, type RetryPolicy, withRetries } from '../providers/retry';
-import type { Settings } from '../storage';
+import { rateLimitItem, settingsChangedAtItem } from '../storage';
 import type { CatalogCache } from './catalog-cache';
+import { createLimiter } from './concurrency-limit';
 import { type EntryId, entryKey } from './entry-key';
 import { isDue } from './freshness';
-import { createInflight, createLimiter } from './limiter';
-import { rateLimitItem, settingsChangedAtItem } from './query-usage';
+import { createInflight } from './shared-requests';
 
 export interface RefreshEnv extends HttpEnv, RetryEnv {
   isOnline: () => boolean;

@@ -1,25 +1,19 @@
 /**
  * Composer sites the user enabled in options: the composer content script is registered there at
  * run time (`scripting.registerContentScripts`, kept across sessions), and the registrations are
- * brought back in line with the settings each time the background starts.
+ * brought back in line with the settings each time the background starts. Registration runs inside
+ * the settings change, so a registration racing an unregistration cannot leave either behind.
  */
 import { browser } from 'wxt/browser';
+import type { Settings } from '../../shared/protocol';
 import { normalizeOrigin, originPattern } from '../../shared/site-origin';
-import { type Settings, settingsItem } from '../storage';
+import { changeSettings } from '../settings/settings-store';
 
 export const SCRIPT_ID_PREFIX = 'cleartune-composer:';
 /** The built composer content script (WXT's output name for `entrypoints/composer.content.ts`). */
 export const COMPOSER_SCRIPT_FILE = 'content-scripts/composer.js';
 
 export const scriptIdFor = (origin: string): string => `${SCRIPT_ID_PREFIX}${origin}`;
-
-let queue: Promise<unknown> = Promise.resolve();
-/** Site changes run one at a time: a registration racing an unregistration would leave either. */
-function serially<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => {});
-  return run;
-}
 
 const hasAccess = (origin: string) => browser.permissions.contains({ origins: [originPattern(origin)] });
 
@@ -47,55 +41,48 @@ async function unregister(ids: string[]): Promise<void> {
   }
 }
 
-export function addComposerSite(input: string): Promise<Settings> {
+export async function addComposerSite(input: string): Promise<Settings> {
   const origin = normalizeOrigin(input);
-  return serially(async () => {
+  const { next } = await changeSettings(async (latest) => {
     if (!(await hasAccess(origin))) {
       throw new Error(
         `Cleartune may not open ${origin} yet: allow access when your browser asks, then add it again.`,
       );
     }
     await register(origin);
-    const settings = await settingsItem.get();
-    const next = { ...settings, composerSites: [...new Set([...settings.composerSites, origin])] };
-    await settingsItem.set(next);
-    return next;
+    return { ...latest, composerSites: [...new Set([...latest.composerSites, origin])] };
   });
+  return next;
 }
 
-export function removeComposerSite(input: string): Promise<Settings> {
+export async function removeComposerSite(input: string): Promise<Settings> {
   const origin = normalizeOrigin(input);
-  return serially(async () => {
+  const { next } = await changeSettings(async (latest) => {
     await unregister([scriptIdFor(origin)]);
     try {
       await browser.permissions.remove({ origins: [originPattern(origin)] });
     } catch {
       // A permission the manifest requires cannot be given back; the script is gone all the same.
     }
-    const settings = await settingsItem.get();
-    const next = { ...settings, composerSites: settings.composerSites.filter((site) => site !== origin) };
-    await settingsItem.set(next);
-    return next;
+    return { ...latest, composerSites: latest.composerSites.filter((site) => site !== origin) };
   });
+  return next;
 }
 
 /**
  * Registers every enabled site that is missing, unregisters ours that are no longer enabled, and
  * forgets sites whose access the user revoked in the browser.
  */
-export function syncComposerSites(): Promise<void> {
-  return serially(async () => {
-    const settings = await settingsItem.get();
+export async function syncComposerSites(): Promise<void> {
+  await changeSettings(async (latest) => {
     const allowed: string[] = [];
-    for (const origin of settings.composerSites) if (await hasAccess(origin)) allowed.push(origin);
-    if (allowed.length !== settings.composerSites.length) {
-      await settingsItem.set({ ...settings, composerSites: allowed });
-    }
+    for (const origin of latest.composerSites) if (await hasAccess(origin)) allowed.push(origin);
     const registered = (await browser.scripting.getRegisteredContentScripts())
       .map((script) => script.id)
       .filter((id) => id.startsWith(SCRIPT_ID_PREFIX));
     const wanted = new Set(allowed.map(scriptIdFor));
     await unregister(registered.filter((id) => !wanted.has(id)));
     for (const origin of allowed) if (!registered.includes(scriptIdFor(origin))) await register(origin);
+    return allowed.length === latest.composerSites.length ? latest : { ...latest, composerSites: allowed };
   });
 }

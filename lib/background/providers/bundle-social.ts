@@ -1,10 +1,11 @@
 /**
  * bundle.social: the CML trending list (`GET /api/v1/misc/tiktok/cml/trending-list`) and the team
- * list (`GET /api/v1/team/`), per reference/bundle-social-openapi-subset.json.
+ * list (`GET /api/v1/team/`), per bundle.social's OpenAPI description (the subset the product brief ships with).
  */
 import * as z from 'zod/mini';
 import type { DateRange, Genre } from '../../shared/genres';
 import type { Team } from '../../shared/protocol';
+import { CML_PREVIEW_LIFETIME_MS } from '../../shared/time';
 import type { Clip, Track } from '../../shared/track';
 import { type ErrorBody, type Fetched, getJson, type HttpEnv } from './http';
 import {
@@ -18,8 +19,6 @@ import {
 import { providerError } from './provider-error';
 
 export const BUNDLE_SOCIAL_BASE = 'https://api.bundle.social';
-/** Preview URLs in the CML list stop working six hours after they are handed out. */
-export const CML_PREVIEW_LIFETIME_MS = 6 * 60 * 60 * 1000;
 
 /** Ranks are documented as strings ("1"); a number is not the documented shape. */
 const rankValue = z.nullable(z.string());

@@ -8,6 +8,7 @@ import { ALL_GENRES } from '../../shared/genres';
 import { MAX_CATALOG_LIMIT, SOURCES } from '../../shared/protocol';
 import { dateRangeSchema, genreSchema } from './genres';
 import { providerErrorSchema } from './provider-error';
+import { apiKeySchema, settingsPatchSchema, settingsSchema } from './settings';
 import { chosenTrackSchema, clipChoiceSchema, providerSchema, trackSchema } from './track';
 
 export const sourceSchema = z.enum(SOURCES);
@@ -43,27 +44,6 @@ export const catalogAnswerSchema = z.object({
 });
 
 export const teamSchema = z.object({ id: z.string(), name: z.string() });
-
-const apiKeySchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(512));
-
-/** Settings as stored. Origins in `composerSites` (`https://example.com`) get the composer content script. */
-export const settingsSchema = z.object({
-  bundleSocialKey: z.nullable(z.string()),
-  layersKey: z.nullable(z.string()),
-  teamId: z.nullable(z.string()),
-  defaultGenre: genreSchema,
-  defaultRange: dateRangeSchema,
-  composerSites: z.array(z.string()),
-});
-
-export const settingsPatchSchema = z.object({
-  /** A new key; omitted or undefined keeps the stored one, null removes it. */
-  bundleSocialKey: z.optional(z.nullable(apiKeySchema)),
-  layersKey: z.optional(z.nullable(apiKeySchema)),
-  teamId: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
-  defaultGenre: z.optional(genreSchema),
-  defaultRange: z.optional(dateRangeSchema),
-});
 
 export const connectionResultSchema = z.object({
   ok: z.boolean(),

@@ -4,6 +4,8 @@
  * and change often; these lean on `data-e2e`, `data-button-name`, `role` and `aria-*`. When Studio's
  * markup changes, the fix is one line here, and the fixture tests say which line.
  */
+import { foldText } from '../../shared/text';
+
 export const STUDIO = {
   /** The older upload page wraps the composer in a same-origin iframe. */
   uploadIframe: 'iframe[data-tt="Upload_index_iframe"]',
@@ -51,11 +53,6 @@ export function findSoundSearch(doc: Document): HTMLInputElement | null {
 
 export function findSoundCards(doc: Document): Element[] {
   return Array.from(doc.querySelectorAll(STUDIO.soundCard));
-}
-
-/** Lower case, accents and extra spaces removed: "Beyoncé" and "beyonce" are the same artist. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** The first card whose text holds the track's title and artist, accent-insensitively. */

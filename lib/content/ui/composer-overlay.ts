@@ -3,11 +3,13 @@
  * next to the composer (`role="alert"`, dismissible, never blocking), range flags on fields, and
  * photo mode. `evaluate()` re-reads the controls and updates only what changed.
  */
+
+import { PHOTO_NOTE } from '../../shared/post-rules/bundle-social';
 import type { ChosenTrack } from '../../shared/track';
 import { setFieldValue } from '../field-value';
 import type { Composer, TextControl, ValueMeaning } from '../scan/composer-scan';
 import { readComposerState } from '../scan/composer-state';
-import { type Assessment, assessComposer, PHOTO_NOTE, type WarningId } from '../warning-rules';
+import { type Assessment, assessComposer, type WarningId } from '../warning-rules';
 import { createFieldUi, type FieldUi, type FillMemory } from './insert-button';
 import { INVALID_ATTRIBUTE } from './page-style';
 import { createPhotoMode } from './photo-mode';

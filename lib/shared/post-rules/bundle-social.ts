@@ -58,6 +58,9 @@ export function musicSoundInfo(type: PostType, settings: MusicSettings): MusicSo
   return info;
 }
 
+/** Shown beside a photo post's music: what TikTok takes there and what it rejects. */
+export const PHOTO_NOTE = 'Photos take only the sound id — TikTok rejects volume and trim';
+
 /** What the rules would change or drop, in words a user acts on. */
 export function musicSoundNotes(type: PostType, settings: MusicSettings): RuleNote[] {
   const notes: RuleNote[] = [];
@@ -69,7 +72,7 @@ export function musicSoundNotes(type: PostType, settings: MusicSettings): RuleNo
       'musicSoundEnd',
     ] as const) {
       if (settings[field] !== null && settings[field] !== undefined) {
-        notes.push({ field, message: 'Photos take only the sound id — TikTok rejects volume and trim' });
+        notes.push({ field, message: PHOTO_NOTE });
       }
     }
     return notes;

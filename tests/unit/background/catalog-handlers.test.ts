@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCatalogEngine } from '@/lib/background/catalog/engine';
 import { catalogHandlers, ensureRefreshAlarm, REFRESH_ALARM } from '@/lib/background/catalog/handlers';
 import { createMessageListener } from '@/lib/background/messages';
+import { settingsHandlers } from '@/lib/background/settings/handlers';
 import { maskKey } from '@/lib/background/settings/settings';
 import { DEFAULT_SETTINGS, favoritesItem, settingsItem } from '@/lib/background/storage';
 import type { MessageType, Output } from '@/lib/shared/protocol';
@@ -23,7 +24,7 @@ const popup = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/popup.html` };
 function messenger(env: TestEnv) {
   const engine = createCatalogEngine(env);
   const listener = createMessageListener(
-    catalogHandlers(() => engine),
+    { ...catalogHandlers(() => engine), ...settingsHandlers(() => engine) },
     OWN_ID,
     `chrome-extension://${OWN_ID}/`,
   );

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CML_PREVIEW_LIFETIME_MS,
   cmlTrendingUrl,
   fetchCmlTrending,
   fetchTeams,
   normalizeCmlList,
 } from '@/lib/background/providers/bundle-social';
+import { CML_PREVIEW_LIFETIME_MS } from '@/lib/shared/time';
 import { BIG_CLIP_ID, cmlItem, cmlItemWithIds, FULL_CLIP_ID } from '@/tests/fixtures/providers/cml-items';
 import {
   AWKWARD,

@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import {
   findSoundCards,
   findSoundSearch,
-  foldText,
   hasStudioComposer,
   matchingCard,
   STUDIO,
 } from '@/lib/content/studio/studio-selectors';
+import { foldText } from '@/lib/shared/text';
 
 type Fixture = 'upload' | 'editor' | 'iframe' | 'iframe-inner';
 const FILES: Record<Fixture, string> = {

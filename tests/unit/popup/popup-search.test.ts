@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalogIndex } from '../../../lib/popup/catalog-index';
 import { DEFAULT_FILTERS } from '../../../lib/popup/filters';
 import { computeResults } from '../../../lib/popup/results';
-import { matchesWords, normalizeText, queryWords, searchKeyOf } from '../../../lib/popup/search';
+import { matchesWords, queryWords, searchKeyOf } from '../../../lib/popup/search';
+import { foldText } from '../../../lib/shared/text';
 import { cmlTrack, layersTrack } from './popup-fixtures';
 
 const titles = (tracks: ReturnType<typeof cmlTrack>[], search: string) =>
@@ -20,7 +21,7 @@ describe('search', () => {
     ['Sigur Rós', 'sigur ros'],
     ['Ångström', 'angstrom'],
   ])('normalizes %s to %s', (input, expected) => {
-    expect(normalizeText(input)).toBe(expected);
+    expect(foldText(input)).toBe(expected);
   });
 
   it('splits a query into normalized words, ignoring extra spaces', () => {
