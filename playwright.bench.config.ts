@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * `npm run bench`: the performance benchmark (issue #6) against the production build and the contract
+ * `npm run bench`: the performance benchmark against the production build and the contract
  * simulator. Run by Playwright so it can use the TypeScript simulator and harness; one worker, so
  * nothing else of ours competes for the CPU while it measures.
  */

@@ -1,6 +1,6 @@
 /**
  * What a person types as a site address, made into the origin the composer rules take. A bare host
- * (`app.example.com`) means https; everything else follows lib/composer/site-origin.ts.
+ * (`app.example.com`) means https; everything else follows lib/shared/site-origin.ts.
  */
 import { normalizeOrigin, originPattern } from '../shared/site-origin';
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue #6): Cleartune's production build in Chromium against the contract
+ * `npm run bench`: Cleartune's production build in Chromium against the contract
  * simulator. Prints the tables and writes bench/results.json. Timing figures are reported, never
  * asserted; each one that depends on machine speed comes with a reference measured in this run.
  * `BENCH_QUICK=1` runs a few repetitions of each, to try the benchmark itself.

@@ -1,7 +1,7 @@
 /**
  * The Cleartune contract simulator: a deterministic, seeded stand-in for bundle.social's CML
  * trending list and team list and Layers' TikTok music catalog, written from
- * /work/shared/reference (api-facts.md, the two seed pages, bundle-social-openapi-subset.json).
+ * docs/reference (api-facts.md, the two seed pages, bundle-social-openapi-subset.json).
  *
  * - `createSimulator()` → `sim.handle(req)`, scenarios, a request log and the seeded catalog.
  * - `simulatorFetch(sim)` → a `fetch` for unit tests.

@@ -1,6 +1,6 @@
 /**
  * bundle.social: the CML trending list (`GET /api/v1/misc/tiktok/cml/trending-list`) and the team
- * list (`GET /api/v1/team/`), per bundle.social's OpenAPI description (the subset the product brief ships with).
+ * list (`GET /api/v1/team/`), per docs/reference/bundle-social-openapi-subset.json.
  */
 import * as z from 'zod/mini';
 import type { DateRange, Genre } from '../../shared/genres';

@@ -1,4 +1,4 @@
-/** Layers: the TikTok music catalog (`GET https://api.layers.com/v1/tiktok-music`), per reference/seed-layers-tiktok-music.md. */
+/** Layers: the TikTok music catalog (`GET https://api.layers.com/v1/tiktok-music`), per docs/reference/seed-layers-tiktok-music.md. */
 import * as z from 'zod/mini';
 import type { Track } from '../../shared/track';
 import { type ErrorBody, type Fetched, getJson, type HttpEnv } from './http';

@@ -52,16 +52,19 @@ export const trackSchema = z.object({
   clips: z.nullable(z.object({ trending: z.nullable(clipSchema), full: z.nullable(clipSchema) })),
 });
 
-/** What a content script may know of the chosen track: no keys, no settings, no catalog. */
-export const chosenTrackSchema = z.object({
-  provider: providerSchema,
-  /** The id to fill: for CML, the id of the clip the user chose. */
-  id: z.string().check(z.minLength(1)),
-  idKind: idKindSchema,
-  title: z.string(),
-  artist: z.string(),
-  clip: z.nullable(clipChoiceSchema),
-  durationSec: z.nullable(z.number().check(z.nonnegative())),
-  cleared: z.boolean(),
-  chosenAt: z.number(),
-});
+/**
+ * What a content script may know of the chosen track: no keys, no settings, no catalog. `id` is the
+ * id to fill: for CML, the id of the clip the user chose.
+ */
+export const chosenTrackSchema = z.extend(
+  z.pick(trackSchema, {
+    provider: true,
+    id: true,
+    idKind: true,
+    title: true,
+    artist: true,
+    durationSec: true,
+    cleared: true,
+  }),
+  { clip: z.nullable(clipChoiceSchema), chosenAt: z.number() },
+);

@@ -5,8 +5,8 @@
  *
  * Associated labels are found without `element.labels`: Blink recomputes that list by walking the
  * whole document after any DOM change, which made one scan of a busy 5,000-node page cost ~6 ms
- * (issue #6). A `LabelIndex` reads the wrapping `<label>` with `closest` and the `label[for]`s from
- * a map built once per scan.
+ * (`npm run bench`, heavy page). A `LabelIndex` reads the wrapping `<label>` with `closest` and the
+ * `label[for]`s from a map built once per scan.
  */
 import { isElement } from './dom-kinds';
 import { type FieldMeaning, meaningOfName } from './field-patterns';

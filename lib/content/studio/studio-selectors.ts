@@ -1,6 +1,6 @@
 /**
  * Every TikTok Studio selector, one named constant each, from the handles public upload-automation
- * code relies on (`/work/shared/reference/tiktok-studio-dom.md`). Class names there are generated
+ * code relies on (`docs/reference/tiktok-studio-dom.md`). Class names there are generated
  * and change often; these lean on `data-e2e`, `data-button-name`, `role` and `aria-*`. When Studio's
  * markup changes, the fix is one line here, and the fixture tests say which line.
  */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * What a DOM change costs once a composer is on the page (issue #6): a change elsewhere on a busy
+ * What a DOM change costs once a composer is on the page: a change elsewhere on a busy
  * page costs a check and no scan; a change inside a composer, or a new id field, costs one scan per
  * batch however many records it holds.
  */

@@ -141,7 +141,7 @@ describe('the check a DOM change costs on a page without a composer', () => {
   });
 });
 
-describe('labels, found without `element.labels` (Blink walks the whole page for it: issue #6)', () => {
+describe('labels, found without `element.labels` (Blink walks the whole page for it)', () => {
   const LABELABLE = [HTMLInputElement, HTMLTextAreaElement, HTMLSelectElement];
   const native = new Map(
     LABELABLE.map((type) => [type, Object.getOwnPropertyDescriptor(type.prototype, 'labels')]),
