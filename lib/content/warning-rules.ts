@@ -3,7 +3,7 @@
  * the music rules comes from `post-rules`, shared with the popup's payload notes.
  */
 
-import { type MusicSettings, musicSoundNotes, PHOTO_NOTE } from '../shared/post-rules/bundle-social';
+import { type MusicSettings, musicSoundNotes } from '../shared/post-rules/bundle-social';
 import { layersMusicNote, type MusicMode } from '../shared/post-rules/layers';
 import type { ChosenTrack } from '../shared/track';
 import type { ValueMeaning } from './scan/composer-scan';
