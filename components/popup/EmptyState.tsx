@@ -1,10 +1,10 @@
 import { type EmptyFix, emptyMessage } from '@/lib/popup/empty-state';
 import { DEFAULT_FILTERS } from '@/lib/popup/filters';
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import type { EmptyReason } from '@/lib/popup/results';
-import type { PopupState } from '@/lib/popup/store';
+import type { FinderState } from '@/lib/popup/store';
 
-const FIXES: Record<EmptyFix, (state: PopupState) => Partial<PopupState>> = {
+const FIXES: Record<EmptyFix, (state: FinderState) => Partial<FinderState>> = {
   'clear-search': () => ({ search: '' }),
   'any-duration': (s) => ({ filters: { ...s.filters, duration: DEFAULT_FILTERS.duration } }),
   'any-language': (s) => ({ filters: { ...s.filters, language: null } }),
@@ -14,10 +14,10 @@ const FIXES: Record<EmptyFix, (state: PopupState) => Partial<PopupState>> = {
 
 /** Names the filter that excluded everything and offers to lift just that one. */
 export function EmptyState({ reason }: { reason: EmptyReason }) {
-  const { store } = usePopupApp();
-  const search = usePopup((s) => s.search);
-  const filters = usePopup((s) => s.filters);
-  const query = usePopup((s) => s.query);
+  const { store } = useFinder();
+  const search = useFinderState((s) => s.search);
+  const filters = useFinderState((s) => s.filters);
+  const query = useFinderState((s) => s.query);
   const message = emptyMessage(reason, { search, filters, ...query });
   const fix = message.fix;
   return (

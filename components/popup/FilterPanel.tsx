@@ -1,11 +1,11 @@
 import { DURATION_RANGES, type DurationRange, type Filters } from '@/lib/popup/filters';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { languageLabel } from '@/lib/popup/format';
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
 
 export function FilterPanel() {
-  const { store } = usePopupApp();
-  const filters = usePopup((s) => s.filters);
-  const languages = usePopup((s) => s.index.languages);
+  const { store } = useFinder();
+  const filters = useFinderState((s) => s.filters);
+  const languages = useFinderState((s) => s.index.languages);
   // A language chosen on another catalog stays selectable, so the select never shows a blank.
   const codes =
     filters.language && !languages.includes(filters.language) ? [...languages, filters.language] : languages;

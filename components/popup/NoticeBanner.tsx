@@ -1,9 +1,9 @@
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 
 /** Notices from the background (a reset store and the like), shown once and dismissible. */
 export function NoticeBanner() {
-  const { store } = usePopupApp();
-  const notices = usePopup((s) => s.notices);
+  const { store } = useFinder();
+  const notices = useFinderState((s) => s.notices);
   if (notices.length === 0) return null;
   return (
     <section className="banner banner-notice" aria-label="Notices">

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { PayloadForm } from './PayloadForm';
 
 /** "Copy payload" opens as a modal dialog: focus stays inside, Escape closes it. */
 export function PayloadDialog() {
-  const { store } = usePopupApp();
-  const entry = usePopup((s) =>
+  const { store } = useFinder();
+  const entry = useFinderState((s) =>
     s.payloadKey === null ? null : (s.index.entries.find((e) => e.key === s.payloadKey) ?? null),
   );
   const dialog = useRef<HTMLDialogElement>(null);

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
+import { useFinder } from '@/lib/popup/finder-app';
 import {
   buildPayload,
   DEFAULT_PAYLOAD_CHOICES,
   numberOrNull,
   type PayloadChoices,
 } from '@/lib/popup/payload';
-import { usePopupApp } from '@/lib/popup/popup-app';
 import type { TargetMode } from '@/lib/shared/post-rules/layers';
 import { PROVIDER_NAMES } from '@/lib/shared/track';
 
@@ -26,7 +26,7 @@ const TARGET_MODES: { value: TargetMode; label: string }[] = [
 
 /** The provider's JSON for this track, built live from the choices with the posting rules applied. */
 export function PayloadForm({ entry, onClose }: { entry: TrackEntry; onClose: () => void }) {
-  const { tracks } = usePopupApp();
+  const { tracks } = useFinder();
   const { track } = entry;
   const [choices, setChoices] = useState<PayloadChoices>(DEFAULT_PAYLOAD_CHOICES);
   const [texts, setTexts] = useState<Record<VideoField, string>>({

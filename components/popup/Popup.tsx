@@ -1,61 +1,6 @@
-import { useEffect } from 'react';
-import { isFirstRun } from '@/lib/popup/catalog-status';
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
-import { NoticeBanner } from './NoticeBanner';
-import { PayloadDialog } from './PayloadDialog';
-import { PopupHeader } from './PopupHeader';
-import { PreviewAudio } from './PreviewAudio';
-import { ProviderErrors } from './ProviderErrors';
-import { QueryControls } from './QueryControls';
-import { SortAndFilters } from './SortAndFilters';
-import { StatusLine } from './StatusLine';
-import { TrackResults } from './TrackResults';
-import { WelcomePanel } from './WelcomePanel';
-import './popup.css';
+import { Finder } from './Finder';
 
-/** `/` anywhere but in a text field jumps to the search box. */
-function useSlashToSearch(): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      event.preventDefault();
-      document.getElementById('track-search')?.focus();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
-}
-
+/** The toolbar popup: the finder at the popup's fixed width. */
 export function Popup() {
-  const { catalog, tracks } = usePopupApp();
-  const firstRun = usePopup((s) => isFirstRun(s.answer));
-  useSlashToSearch();
-  useEffect(() => {
-    void Promise.all([catalog.open(), tracks.loadPersonal()]).then(() => tracks.loadNotices());
-    return catalog.dispose;
-  }, [catalog, tracks]);
-
-  return (
-    <div className="popup">
-      <PopupHeader />
-      <main className="popup-main">
-        <NoticeBanner />
-        {firstRun ? (
-          <WelcomePanel />
-        ) : (
-          <>
-            <QueryControls />
-            <SortAndFilters />
-            <ProviderErrors />
-            <TrackResults />
-          </>
-        )}
-      </main>
-      <StatusLine />
-      <PreviewAudio />
-      <PayloadDialog />
-    </div>
-  );
+  return <Finder className="popup" />;
 }

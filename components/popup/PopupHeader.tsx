@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { statusText } from '@/lib/popup/catalog-status';
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 
 /** Re-renders every 30 s so "updated 12 min ago" stays true while the popup is open. */
 function useNow(deps: { now: () => number }): number {
@@ -13,9 +13,9 @@ function useNow(deps: { now: () => number }): number {
 }
 
 export function PopupHeader() {
-  const { catalog, deps } = usePopupApp();
-  const answer = usePopup((s) => s.answer);
-  const refreshing = usePopup((s) => s.refreshing || (s.loading && !s.answer));
+  const { catalog, deps } = useFinder();
+  const answer = useFinderState((s) => s.answer);
+  const refreshing = useFinderState((s) => s.refreshing || (s.loading && !s.answer));
   const now = useNow(deps);
   const text = statusText(answer, refreshing, now);
 

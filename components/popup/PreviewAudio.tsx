@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder } from '@/lib/popup/finder-app';
 
 /** The one audio element every preview plays through, so only one track plays at a time. */
 export function PreviewAudio() {
-  const { preview } = usePopupApp();
+  const { preview } = useFinder();
   const audio = useRef<HTMLAudioElement>(null);
   useEffect(() => (audio.current ? preview.attach(audio.current) : undefined), [preview]);
   return (

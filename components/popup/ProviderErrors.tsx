@@ -1,16 +1,16 @@
 import { partsToReport } from '@/lib/popup/catalog-status';
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 
 /**
  * A provider's error, in the catalog engine's words, with the one button that fixes it. Tracks
  * already cached stay listed below with their age.
  */
 export function ProviderErrors() {
-  const { catalog, deps } = usePopupApp();
-  const answer = usePopup((s) => s.answer);
-  const source = usePopup((s) => s.query.source);
-  const loadError = usePopup((s) => s.loadError);
-  const refreshing = usePopup((s) => s.refreshing);
+  const { catalog, deps } = useFinder();
+  const answer = useFinderState((s) => s.answer);
+  const source = useFinderState((s) => s.query.source);
+  const loadError = useFinderState((s) => s.loadError);
+  const refreshing = useFinderState((s) => s.refreshing);
   const parts = partsToReport(answer, source);
   if (parts.length === 0 && !loadError) return null;
   return (

@@ -1,4 +1,4 @@
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import type { DateRange } from '@/lib/shared/genres';
 import { ALL_GENRES, DATE_RANGE_LABELS, DATE_RANGES, sortedGenreOptions } from '@/lib/shared/genres';
 import type { CatalogQuery, Source } from '@/lib/shared/protocol';
@@ -12,8 +12,8 @@ const SOURCES: { value: Source; label: string }[] = [
 
 /** Search, and which slice of the catalog to look at: provider, genre, date range. */
 export function QueryControls() {
-  const { catalog } = usePopupApp();
-  const query = usePopup((s) => s.query);
+  const { catalog } = useFinder();
+  const query = useFinderState((s) => s.query);
   const set = (patch: Partial<CatalogQuery>) => void catalog.setQuery(patch);
   return (
     <div className="query-controls">

@@ -1,4 +1,4 @@
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 
 /** Focuses the row the list would focus next (the list owns which one that is). */
 export function focusActiveRow(): boolean {
@@ -9,8 +9,8 @@ export function focusActiveRow(): boolean {
 
 /** Filters on every keystroke; Escape clears, ↓ moves into the list, `/` comes back here. */
 export function SearchBox() {
-  const { store } = usePopupApp();
-  const search = usePopup((s) => s.search);
+  const { store } = useFinder();
+  const search = useFinderState((s) => s.search);
   return (
     <input
       id="track-search"

@@ -1,19 +1,19 @@
 import { SORT_LABELS, type SortKey } from '@/lib/popup/catalog-index';
 import { activeFilterCount } from '@/lib/popup/filters';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { formatThousands } from '@/lib/popup/format';
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
 import { selectResults } from '@/lib/popup/store';
 import { FilterPanel } from './FilterPanel';
 
 /** Sort order, the result count and the (folded) filters. */
 export function SortAndFilters() {
-  const { store } = usePopupApp();
-  const sort = usePopup((s) => s.sort);
-  const open = usePopup((s) => s.filtersOpen);
-  const active = usePopup((s) => activeFilterCount(s.filters));
-  const shown = usePopup((s) => selectResults(store)(s).entries.length);
-  const hasAnswer = usePopup((s) => s.answer !== null);
-  const pendingTotal = usePopup((s) => s.pendingTotal);
+  const { store } = useFinder();
+  const sort = useFinderState((s) => s.sort);
+  const open = useFinderState((s) => s.filtersOpen);
+  const active = useFinderState((s) => activeFilterCount(s.filters));
+  const shown = useFinderState((s) => selectResults(store)(s).entries.length);
+  const hasAnswer = useFinderState((s) => s.answer !== null);
+  const pendingTotal = useFinderState((s) => s.pendingTotal);
   return (
     <div className="sort-filters">
       <div className="sort-row">

@@ -1,9 +1,9 @@
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 
 /** What the last action did, said politely to screen readers, with Undo for a few seconds. */
 export function StatusLine() {
-  const { store } = usePopupApp();
-  const status = usePopup((s) => s.status);
+  const { store } = useFinder();
+  const status = useFinderState((s) => s.status);
   return (
     <footer className="status-line">
       <div role="status" className="status-text">

@@ -8,7 +8,7 @@ import {
   useState,
 } from 'react';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
-import { usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder } from '@/lib/popup/finder-app';
 import { scrollToReveal, visibleRange } from '@/lib/popup/virtual';
 import { ROW_HEIGHT, TrackRow } from './TrackRow';
 
@@ -36,7 +36,7 @@ interface Keyed {
  * Rows use a roving tabindex: Tab enters the list once, arrows move between rows.
  */
 export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[]; resetKey: string }) {
-  const { tracks, preview } = usePopupApp();
+  const { tracks, preview } = useFinder();
   const scroller = useRef<HTMLDivElement>(null);
   // The first row in view, not the pixel offset: scrolling within a row renders nothing.
   const [firstRow, setFirstRow] = useState<Keyed>({ key: resetKey, value: 0 });

@@ -1,8 +1,8 @@
 import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
+import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { describeRankChange, formatCount, formatDuration, formatRankChange } from '@/lib/popup/format';
-import { usePopup, usePopupApp } from '@/lib/popup/popup-app';
 import { durationFor, idFor } from '@/lib/shared/clips';
 import { ClipSelect } from './ClipSelect';
 import { Sparkline } from './Sparkline';
@@ -29,10 +29,10 @@ export const TrackRow = memo(function TrackRow({
   onFocusRow,
   coverDeferred,
 }: Props) {
-  const { tracks, preview, store } = usePopupApp();
+  const { tracks, preview, store } = useFinder();
   const { track, key, change } = entry;
   // One subscription per row, not one per fact: a row mounts on every keystroke and scroll frame.
-  const [storedClip, playing, favorite, copied, chosenId] = usePopup(
+  const [storedClip, playing, favorite, copied, chosenId] = useFinderState(
     useShallow((s) => [
       s.clips[key] ?? null,
       s.preview.key === key && (s.preview.playing || s.preview.loading),

@@ -1,8 +1,8 @@
-import { usePopupApp } from '@/lib/popup/popup-app';
+import { useFinder } from '@/lib/popup/finder-app';
 
 /** First run: nothing is connected, so the only useful thing is the way to the options page. */
 export function WelcomePanel() {
-  const { deps } = usePopupApp();
+  const { deps } = useFinder();
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">Connect a provider to see trending tracks</h2>

@@ -10,10 +10,10 @@ import { errorText } from '../shared/messages';
 import type { CatalogAnswer, CatalogQuery } from '../shared/protocol';
 import { buildCatalogIndex } from './catalog-index';
 import { isRefreshing } from './catalog-status';
-import type { PopupDeps } from './deps';
+import type { FinderDeps } from './finder-deps';
 import { readFirstScreen, rememberFirstScreen } from './first-screen-memory';
 import { DEFAULTS_KEY } from './popup-memory';
-import type { PopupStore } from './store';
+import type { FinderStore } from './store';
 
 const POLL_MS = 1500;
 const MAX_POLLS = 40;
@@ -27,7 +27,7 @@ export interface CatalogActions {
   dispose(): void;
 }
 
-function readMemory(deps: PopupDeps): { genre: Genre; range: DateRange } | null {
+function readMemory(deps: FinderDeps): { genre: Genre; range: DateRange } | null {
   try {
     const raw = JSON.parse(deps.memory?.getItem(DEFAULTS_KEY) ?? 'null') as {
       genre?: unknown;
@@ -41,7 +41,7 @@ function readMemory(deps: PopupDeps): { genre: Genre; range: DateRange } | null 
   }
 }
 
-export function createCatalogActions(store: PopupStore, deps: PopupDeps): CatalogActions {
+export function createCatalogActions(store: FinderStore, deps: FinderDeps): CatalogActions {
   let request = 0;
   let polls = 0;
   let pollTimer: unknown = null;

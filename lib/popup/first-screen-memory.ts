@@ -6,12 +6,12 @@
  */
 import { type CatalogAnswer, type ListQuery, sameList } from '../shared/protocol';
 import { CML_PREVIEW_LIFETIME_MS } from '../shared/time';
-import type { PopupDeps } from './deps';
+import type { FinderDeps } from './finder-deps';
 import { FIRST_SCREEN_KEY } from './popup-memory';
 
 const VERSION = 1;
 
-type Memory = NonNullable<PopupDeps['memory']>;
+type Memory = NonNullable<FinderDeps['memory']>;
 
 interface Stored {
   v: number;

@@ -6,8 +6,8 @@
 import { previewExpired, previewUrlFor } from '../shared/clips';
 import type { CatalogActions } from './catalog-actions';
 import type { TrackEntry } from './catalog-index';
-import type { PopupDeps } from './deps';
-import type { PopupStore } from './store';
+import type { FinderDeps } from './finder-deps';
+import type { FinderStore } from './store';
 import type { TrackActions } from './track-actions';
 
 /** The parts of HTMLAudioElement the controller uses (a fake in unit tests). */
@@ -28,8 +28,8 @@ export interface PreviewActions {
 const IDLE = { key: null, playing: false, loading: false };
 
 export function createPreviewActions(
-  store: PopupStore,
-  deps: PopupDeps,
+  store: FinderStore,
+  deps: FinderDeps,
   catalog: Pick<CatalogActions, 'refresh'>,
   tracks: Pick<TrackActions, 'say' | 'clipFor'>,
 ): PreviewActions {

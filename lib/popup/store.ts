@@ -1,5 +1,5 @@
 /**
- * The popup's state. Components read it through narrow selectors (`usePopup(s => s.x)`), so a
+ * The popup's state. Components read it through narrow selectors (`useFinderState(s => s.x)`), so a
  * keystroke re-renders the list and the search box, not the whole popup.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -24,7 +24,7 @@ export interface PreviewState {
   loading: boolean;
 }
 
-export interface PopupState {
+export interface FinderState {
   query: CatalogQuery;
   /** True once the user picked a source, genre or range here (settings no longer override it). */
   queryTouched: boolean;
@@ -55,9 +55,9 @@ export interface PopupState {
   copiedKey: string | null;
 }
 
-export type PopupStore = StoreApi<PopupState>;
+export type FinderStore = StoreApi<FinderState>;
 
-export function initialPopupState(): PopupState {
+export function initialFinderState(): FinderState {
   return {
     query: { source: 'all', genre: DEFAULT_GENRE, range: DEFAULT_DATE_RANGE },
     queryTouched: false,
@@ -82,14 +82,14 @@ export function initialPopupState(): PopupState {
   };
 }
 
-export function createPopupStore(initial: Partial<PopupState> = {}): PopupStore {
-  return createStore<PopupState>()(() => ({ ...initialPopupState(), ...initial }));
+export function createFinderStore(initial: Partial<FinderState> = {}): FinderStore {
+  return createStore<FinderState>()(() => ({ ...initialFinderState(), ...initial }));
 }
 
-const memoResults = new WeakMap<PopupStore, (state: PopupState) => Results>();
+const memoResults = new WeakMap<FinderStore, (state: FinderState) => Results>();
 
 /** The visible tracks, recomputed only when the catalog or a criterion changes. */
-export function selectResults(store: PopupStore): (state: PopupState) => Results {
+export function selectResults(store: FinderStore): (state: FinderState) => Results {
   let selector = memoResults.get(store);
   if (!selector) {
     const compute = memoizeResults();

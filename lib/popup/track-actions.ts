@@ -4,8 +4,8 @@ import { defaultClip, idFor } from '../shared/clips';
 import { errorText } from '../shared/messages';
 import type { ChosenTrack, ClipChoice } from '../shared/track';
 import type { TrackEntry } from './catalog-index';
-import type { PopupDeps } from './deps';
-import type { PopupStore } from './store';
+import type { FinderDeps } from './finder-deps';
+import type { FinderStore } from './store';
 
 const UNDO_MS = 6000;
 const COPIED_MS = 2000;
@@ -37,7 +37,7 @@ export function findChosenEntry(
   return null;
 }
 
-export function createTrackActions(store: PopupStore, deps: PopupDeps): TrackActions {
+export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackActions {
   let statusId = 0;
   let undoTimer: unknown = null;
   let copiedTimer: unknown = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPopupApp } from '../../../lib/popup/popup-app';
+import { createFinderApp } from '../../../lib/popup/finder-app';
 import type { CatalogAnswer } from '../../../lib/shared/protocol';
 import { answer, cmlTrack, fakeDeps, part } from './popup-fixtures';
 
@@ -46,7 +46,7 @@ function openWith(stored: string | null, live = answer([cmlTrack({ title: 'Live'
   const { map, memory } = memoryOf(stored === null ? {} : { [KEY]: stored });
   const background = heldBackground(live);
   const { deps } = fakeDeps({ getCatalog: background.getCatalog }, { memory, now: () => NOW });
-  const app = createPopupApp(deps);
+  const app = createFinderApp(deps);
   const opening = app.catalog.open();
   const titles = () => app.store.getState().index.entries.map((entry) => entry.track.title);
   return { app, map, background, opening, titles };
@@ -108,7 +108,7 @@ describe('the first screen remembered from the last popup', () => {
       },
       { memory, now: () => NOW },
     );
-    await createPopupApp(deps).catalog.open();
+    await createFinderApp(deps).catalog.open();
     const stored = JSON.parse(map.get(KEY) ?? 'null');
     expect(stored.query).toEqual({ source: 'all', genre: 'POP', range: '7DAY' });
     expect(stored.savedAt).toBe(NOW);

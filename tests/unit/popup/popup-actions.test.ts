@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPopupApp } from '../../../lib/popup/popup-app';
+import { createFinderApp } from '../../../lib/popup/finder-app';
 import type { AudioLike } from '../../../lib/popup/preview-actions';
 import type { ChosenTrack } from '../../../lib/shared/track';
 import { answer, cmlTrack, fakeDeps, layersTrack, part } from './popup-fixtures';
@@ -41,7 +41,7 @@ describe('opening the popup', () => {
       },
       { memory: { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v) } },
     );
-    const app = createPopupApp(deps);
+    const app = createFinderApp(deps);
     await app.catalog.open();
     const catalogCalls = send.mock.calls.filter(([type]) => type === 'getCatalog').map(([, data]) => data);
     expect(catalogCalls).toEqual([
@@ -72,7 +72,7 @@ describe('opening the popup', () => {
         };
       },
     });
-    const app = createPopupApp(deps);
+    const app = createFinderApp(deps);
     const opening = app.catalog.open();
     await app.catalog.setQuery({ genre: 'DANCE_POP' });
     releaseSettings();
@@ -90,7 +90,7 @@ describe('opening the popup', () => {
         answer([cmlTrack(), cmlTrack()], [part({ status: 'fresh' })]),
       ];
       const { deps, send } = fakeDeps({ getCatalog: () => answers.shift() ?? answer([]) });
-      const app = createPopupApp(deps);
+      const app = createFinderApp(deps);
       await app.catalog.open();
       expect(app.store.getState().index.entries).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(1600);
@@ -106,7 +106,7 @@ describe('opening the popup', () => {
         throw new Error('Message "getCatalog" has no handler.');
       },
     });
-    const app = createPopupApp(deps);
+    const app = createFinderApp(deps);
     await app.catalog.open();
     expect(app.store.getState().loadError).toBe('Message "getCatalog" has no handler.');
     expect(app.store.getState().loading).toBe(false);
@@ -119,7 +119,7 @@ describe('row actions', () => {
 
   async function openWith(handlers: Parameters<typeof fakeDeps>[0] = {}) {
     const fake = fakeDeps({ getCatalog: () => answer([first, second]), ...handlers });
-    const app = createPopupApp(fake.deps);
+    const app = createFinderApp(fake.deps);
     await app.catalog.open();
     const entry = (title: string) => app.store.getState().index.entries.find((e) => e.track.title === title)!;
     return { ...fake, app, entry };
@@ -193,7 +193,7 @@ describe('preview', () => {
     const a = cmlTrack({ title: 'A' });
     const b = layersTrack({ title: 'B' });
     const { deps } = fakeDeps({ getCatalog: () => answer([a, b]) });
-    const app = createPopupApp(deps);
+    const app = createFinderApp(deps);
     await app.catalog.open();
     const audio = fakeAudio();
     app.preview.attach(audio);
@@ -223,7 +223,7 @@ describe('preview', () => {
       getCatalog: () => answer([stale]),
       refreshCatalog: () => answer([fresh]),
     });
-    const app = createPopupApp(deps);
+    const app = createFinderApp(deps);
     await app.catalog.open();
     const audio = fakeAudio();
     app.preview.attach(audio);
@@ -236,7 +236,7 @@ describe('preview', () => {
   it('says so when a preview cannot play', async () => {
     const track = cmlTrack({ title: 'Broken' });
     const { deps } = fakeDeps({ getCatalog: () => answer([track]) });
-    const app = createPopupApp(deps);
+    const app = createFinderApp(deps);
     await app.catalog.open();
     const audio = fakeAudio(() => Promise.reject(new DOMException('no source', 'NotSupportedError')));
     app.preview.attach(audio);
@@ -248,7 +248,7 @@ describe('preview', () => {
   it('says so when the audio fails after it started', async () => {
     const track = cmlTrack({ title: 'Dropped' });
     const { deps } = fakeDeps({ getCatalog: () => answer([track]) });
-    const app = createPopupApp(deps);
+    const app = createFinderApp(deps);
     await app.catalog.open();
     const audio = fakeAudio();
     app.preview.attach(audio);

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../components/popup/Popup';
-import { createPopupApp, PopupAppContext } from '../../../lib/popup/popup-app';
+import { createFinderApp, FinderContext } from '../../../lib/popup/finder-app';
 import type { CatalogAnswer } from '../../../lib/shared/protocol';
 import { answer, cmlTrack, fakeDeps, history, layersTrack, part } from './popup-fixtures';
 
@@ -18,11 +18,11 @@ function renderPopup(catalog: CatalogAnswer = answer(tracks), handlers: Paramete
     useTrack: () => ({ filledInto: null, message: 'Chosen — open a composer to fill it' }),
     ...handlers,
   });
-  const app = createPopupApp(fake.deps);
+  const app = createFinderApp(fake.deps);
   render(
-    <PopupAppContext value={app}>
+    <FinderContext value={app}>
       <Popup />
-    </PopupAppContext>,
+    </FinderContext>,
   );
   return { ...fake, app };
 }

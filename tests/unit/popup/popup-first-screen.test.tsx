@@ -4,7 +4,7 @@ import { Profiler } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../components/popup/Popup';
 import { FIRST_SCREEN } from '../../../lib/popup/catalog-actions';
-import { createPopupApp, PopupAppContext } from '../../../lib/popup/popup-app';
+import { createFinderApp, FinderContext } from '../../../lib/popup/finder-app';
 import type { CatalogAnswer, CatalogQuery } from '../../../lib/shared/protocol';
 import type { Track } from '../../../lib/shared/track';
 import { answer, cmlTrack, fakeDeps } from './popup-fixtures';
@@ -34,12 +34,12 @@ function twoPhase(all: Track[]) {
 
 function renderPopup(handlers: Parameters<typeof fakeDeps>[0], onCommit?: () => void) {
   const fake = fakeDeps(handlers);
-  const app = createPopupApp(fake.deps);
+  const app = createFinderApp(fake.deps);
   render(
     <Profiler id="popup" onRender={() => onCommit?.()}>
-      <PopupAppContext value={app}>
+      <FinderContext value={app}>
         <Popup />
-      </PopupAppContext>
+      </FinderContext>
     </Profiler>,
   );
   return { ...fake, app };
@@ -55,7 +55,7 @@ describe('the first screen, then the whole list', () => {
     const all = catalog();
     const background = twoPhase(all);
     const { deps, send } = fakeDeps({ getCatalog: background.getCatalog });
-    const app = createPopupApp(deps);
+    const app = createFinderApp(deps);
     const opening = app.catalog.open();
     await vi.waitFor(() => expect(app.store.getState().index.entries).toHaveLength(FIRST_SCREEN));
     expect(app.store.getState().pendingTotal).toBe(300);

@@ -1,6 +1,6 @@
 /** Track builders and a fake background for the popup's unit and component tests. */
 import { vi } from 'vitest';
-import type { PopupDeps } from '../../../lib/popup/deps';
+import type { FinderDeps } from '../../../lib/popup/finder-deps';
 import type { CatalogAnswer, CatalogPart, MessageType, Output } from '../../../lib/shared/protocol';
 import type { ChosenTrack, Track } from '../../../lib/shared/track';
 
@@ -92,7 +92,7 @@ export function answer(tracks: Track[], parts: CatalogPart[] = [part()], offline
 type Handlers = { [T in MessageType]?: (data: never) => Output<T> | Promise<Output<T>> };
 
 /** A fake background: each message type answered by a handler; unknown types reject like the real one. */
-export function fakeDeps(handlers: Handlers = {}, overrides: Partial<PopupDeps> = {}) {
+export function fakeDeps(handlers: Handlers = {}, overrides: Partial<FinderDeps> = {}) {
   let chosen: ChosenTrack | null = null;
   const defaults: Handlers = {
     getCatalog: () => answer([]),
@@ -115,8 +115,8 @@ export function fakeDeps(handlers: Handlers = {}, overrides: Partial<PopupDeps> 
     return handler(data);
   });
   const clipboard: string[] = [];
-  const deps: PopupDeps = {
-    send: send as unknown as PopupDeps['send'],
+  const deps: FinderDeps = {
+    send: send as unknown as FinderDeps['send'],
     now: () => Date.now(),
     writeClipboard: async (text) => {
       clipboard.push(text);

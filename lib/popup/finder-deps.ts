@@ -1,7 +1,7 @@
 import type { sendFromPage } from '../shared/messages';
 
 /** Everything the popup's actions reach outside themselves, injected so tests can fake it. */
-export interface PopupDeps {
+export interface FinderDeps {
   send: typeof sendFromPage;
   now: () => number;
   writeClipboard: (text: string) => Promise<void>;

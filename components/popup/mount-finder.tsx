@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browserFinderDeps } from '@/lib/popup/browser-deps';
+import { createFinderApp, FinderContext } from '@/lib/popup/finder-app';
+
+/**
+ * Mounts a page built around the finder (the popup, the side panel) into `root`. The first
+ * `getCatalog` goes out before React starts; the finder's own `open()` joins that request.
+ */
+export function mountFinder(root: HTMLElement | null, Page: ComponentType): void {
+  const app = createFinderApp(browserFinderDeps());
+  void app.catalog.open();
+  if (!root) return;
+  createRoot(root).render(
+    <FinderContext value={app}>
+      <Page />
+    </FinderContext>,
+  );
+}

@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+import { sendFromPage } from '../shared/messages';
+import type { OptionsDeps } from './deps';
+
+/** The options page's outside world in a real extension page; component tests build their own. */
+export function browserOptionsDeps(): OptionsDeps {
+  return {
+    send: sendFromPage,
+    requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
+    download: (fileName, text) => {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  };
+}
