@@ -5,7 +5,7 @@ import type { Provider } from '../../shared/track';
 import { fetchCmlTrending } from '../providers/bundle-social';
 import type { Fetched, HttpEnv } from '../providers/http';
 import { fetchLayersMusic } from '../providers/layers';
-import type { FetchedList } from '../providers/normalize-shared';
+import type { FetchedList } from '../providers/normalize';
 import { providerError } from '../providers/provider-error';
 import { RETRY_POLICY, type RetryEnv, type RetryPolicy, withRetries } from '../providers/retry';
 import { rateLimitItem, settingsChangedAtItem } from '../storage';
@@ -13,7 +13,7 @@ import type { CatalogCache } from './catalog-cache';
 import { createLimiter } from './concurrency-limit';
 import { type EntryId, entryKey } from './entry-key';
 import { isDue } from './freshness';
-import { createInflight } from './shared-requests';
+import { createInflight } from './inflight-requests';
 
 export interface RefreshEnv extends HttpEnv, RetryEnv {
   isOnline: () => boolean;

@@ -15,7 +15,7 @@ import {
   type Normalized,
   normalizeItems,
   parseRank,
-} from './normalize-shared';
+} from './normalize';
 import { providerError } from './provider-error';
 
 export const BUNDLE_SOCIAL_BASE = 'https://api.bundle.social';

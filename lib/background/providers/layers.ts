@@ -2,13 +2,7 @@
 import * as z from 'zod/mini';
 import type { Track } from '../../shared/track';
 import { type ErrorBody, type Fetched, getJson, type HttpEnv } from './http';
-import {
-  type FetchedList,
-  fallbackTitle,
-  httpsOrNull,
-  type Normalized,
-  normalizeItems,
-} from './normalize-shared';
+import { type FetchedList, fallbackTitle, httpsOrNull, type Normalized, normalizeItems } from './normalize';
 import { providerError } from './provider-error';
 
 export const LAYERS_BASE = 'https://api.layers.com';
