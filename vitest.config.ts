@@ -3,6 +3,9 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
+  // WxtVitest does not apply wxt.config.ts' `vite` option: the bench flag is defined here too. No unit
+  // test needs the benchmark's performance marks.
+  define: { __CLEARTUNE_BENCH__: 'false' },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

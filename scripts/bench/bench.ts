@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: Cleartune's production build in Chromium against the contract
- * simulator. Prints the tables and writes bench/results.json. Timing figures are reported, never
- * asserted; each one that depends on machine speed comes with a reference measured in this run.
+ * `npm run bench`: Cleartune's production build (as the bench build: the same plus the list's
+ * performance marks, see harness.ts) in Chromium against the contract simulator. Prints the tables
+ * and writes bench/results.json. Timing figures are reported, never asserted; each one that depends
+ * on machine speed comes with a reference measured in this run.
  * `BENCH_QUICK=1` runs a few repetitions of each, to try the benchmark itself.
  */
 import { test } from '@playwright/test';

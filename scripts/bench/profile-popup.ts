@@ -2,7 +2,8 @@
  * Developer tool, not part of `npm run bench`: where the popup's time goes on the warm "All genres"
  * list. `BENCH_MATCH=profile-popup.ts npx playwright test -c playwright.bench.config.ts`.
  * Prints long-animation-frame breakdowns and the CPU profile's heaviest functions for keystrokes and
- * for scrolling the whole list. Runs against the production build (`npx wxt build` first).
+ * for scrolling the whole list. Runs against the bench build, the production build with the list's
+ * performance marks (`CLEARTUNE_BENCH=1 npx wxt build` first).
  *
  * - `PROFILE_OPENS=n`: also n popup/blank opens as the bench times them, each one's marks printed;
  *   `PROFILE_OPEN_TRACES=n` traces n opens (main-thread tasks over 3 ms, from the navigation);

@@ -2,6 +2,8 @@
  * Size budgets (bench/budget.json) against the production build `npm test` makes before the e2e
  * run (`npm run build:all`). Deterministic: gzip sizes of the built files, no timing.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
   kb,
@@ -40,4 +42,19 @@ test('the Chrome and Firefox zips exist beside the build', () => {
     zips.filter((file) => /-(chrome|firefox)\.zip$/.test(file)).length,
     `zips in ${OUT_DIR}: ${zips.join(', ')}`,
   ).toBe(2);
+});
+
+test('the benchmark instrumentation is compiled out of the production build', () => {
+  // Only the bench build (`CLEARTUNE_BENCH=1 wxt build`) has them: components/popup/track-list/bench-marks.ts.
+  const scripts = readdirSync(PRODUCTION_BUILD, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    /\.m?js$/.test(file),
+  );
+  expect(scripts.length, `scripts in ${PRODUCTION_BUILD}`).toBeGreaterThan(1);
+  const found = scripts.flatMap((file) => {
+    const text = readFileSync(path.join(PRODUCTION_BUILD, file), 'utf8');
+    return ['cleartune:first-row', 'cleartune:list-updated', 'performance.mark']
+      .filter((needle) => text.includes(needle))
+      .map((needle) => `${file}: ${needle}`);
+  });
+  expect(found).toEqual([]);
 });
