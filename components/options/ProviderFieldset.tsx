@@ -94,7 +94,7 @@ export function ProviderFieldset({
       <div className="actions">
         <button
           type="button"
-          aria-label={`Test ${name} connection`}
+          aria-label={`Test connection to ${name}`}
           disabled={busy || (!stored && !value.trim())}
           onClick={() => void test()}
         >

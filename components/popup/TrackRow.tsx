@@ -124,7 +124,7 @@ export const TrackRow = memo(function TrackRow({
         </button>
         <button
           type="button"
-          aria-label={`Copy ID of ${track.title}`}
+          aria-label={`${copied ? 'Copied' : 'Copy'} ID of ${track.title}`}
           title={idFor(track, clip)}
           onClick={() => void tracks.copyId(entry)}
         >

@@ -1,11 +1,11 @@
 /// <reference types="chrome" />
 /**
  * axe-core finds no serious or critical violation in the popup (results, empty, error, first run)
- * in light and dark, nor in the options page. The README's screenshots are taken here.
+ * in light and dark, nor in the options page, with axe's experimental rules on (tests/e2e/axe-audit.ts). The README's screenshots are taken here.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../simulator';
+import { axeAudit } from './axe-audit';
 import { expect, test } from './fixtures';
 import { ask, setUpProviders } from './popup-support';
 
@@ -17,7 +17,7 @@ const screenshotPath = (file: string): string =>
   process.env.UPDATE_SCREENSHOTS === '1' ? `docs/screenshots/${file}` : test.info().outputPath(file);
 
 async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeAudit(page).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({
@@ -72,6 +72,14 @@ for (const scheme of ['light', 'dark'] as const) {
       await popup.keyboard.press('Escape');
       await expect(popup.getByRole('dialog')).toHaveCount(0);
 
+      // A button whose text changes ("Copied") keeps that text in its accessible name (WCAG 2.5.3).
+      await popup
+        .getByRole('button', { name: /^Copy ID of / })
+        .first()
+        .click();
+      await expect(popup.getByRole('button', { name: /^Copied ID of / })).toHaveText('Copied');
+      await expectNoSeriousViolations(popup);
+
       await popup.getByRole('searchbox', { name: 'Search tracks' }).fill('no track is called this');
       await expect(popup.getByText('No track matches “no track is called this”.')).toBeVisible();
       await expectNoSeriousViolations(popup);
@@ -97,7 +105,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await ask(options, 'saveSettings', DEMO_CREDENTIALS);
       await options.reload();
       await expect(options.getByRole('combobox', { name: 'Team' })).toHaveValue(DEMO_CREDENTIALS.teamId);
-      await options.getByRole('button', { name: 'Test bundle.social connection' }).click();
+      await options.getByRole('button', { name: 'Test connection to bundle.social' }).click();
       await expect(options.getByText(/^✓ Passed — /)).toBeVisible();
       if (scheme === 'light') {
         await options.setViewportSize({ width: 800, height: 1100 });

@@ -1,12 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { reactComposerHtml, serveHtml, useTrack } from '../fixtures/composers/serve';
 import { cmlTrack } from '../fixtures/tracks';
+import { axeAudit } from './axe-audit';
 import { expect, serveFixturePage, test } from './fixtures';
 
 /** Only what Cleartune adds is audited: the fixtures stand in for sites we do not control. */
 async function auditOurs(page: Page) {
-  const results = await new AxeBuilder({ page }).include('[data-cleartune-ui]').analyze();
+  const results = await axeAudit(page).include('[data-cleartune-ui]').analyze();
   expect(results.violations).toEqual([]);
   // The audit must have reached into the shadow roots: names and contrast were checked there.
   expect(results.passes.map((rule) => rule.id)).toEqual(

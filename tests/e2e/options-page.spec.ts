@@ -15,7 +15,7 @@ test('a refused key fails its connection test with the reason', async ({ context
   await setUpProviders(context);
   const options = await openOptions();
   await options.getByLabel('Layers API key').fill(UNKNOWN_KEYS.layers);
-  await options.getByRole('button', { name: 'Test Layers connection' }).click();
+  await options.getByRole('button', { name: 'Test connection to Layers' }).click();
   await expect(options.getByText(/^✗ Failed — .*Layers/)).toBeVisible();
 });
 

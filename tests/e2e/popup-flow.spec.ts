@@ -29,9 +29,9 @@ async function connectThroughOptions(options: Page): Promise<void> {
   await expect(options.getByText(`${DEMO_CREDENTIALS.bundleSocialKey.slice(0, 8)}…`)).toBeVisible();
   await expect(options.getByLabel('bundle.social API key')).toHaveValue('');
 
-  await options.getByRole('button', { name: 'Test bundle.social connection' }).click();
+  await options.getByRole('button', { name: 'Test connection to bundle.social' }).click();
   await expect(options.getByText(/^✓ Passed — /).first()).toBeVisible();
-  await options.getByRole('button', { name: 'Test Layers connection' }).click();
+  await options.getByRole('button', { name: 'Test connection to Layers' }).click();
   await expect(options.getByText(/^✓ Passed — /)).toHaveCount(2);
 }
 
@@ -109,7 +109,7 @@ test('connect, find a rising Dance Pop track, preview it, use it and copy its id
   // Copy ID: the exact 19-digit string of the selected clip.
   const expectedId = item.trending_song_clip?.song_clip_id ?? item.full_duration_song_clip?.song_clip_id;
   await row.getByRole('button', { name: `Copy ID of ${title}` }).click();
-  await expect(row.getByRole('button', { name: `Copy ID of ${title}` })).toHaveText('Copied');
+  await expect(row.getByRole('button', { name: `Copied ID of ${title}` })).toHaveText('Copied');
   const copied = await popup.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/^\d{19}$/);
   expect(copied).toBe(expectedId);

@@ -166,7 +166,7 @@ test('no key in messages to a content script, in any console, in error messages 
   sim.revokeKey('bundle-social', DEMO_CREDENTIALS.bundleSocialKey);
   const options = await openOptions();
   options.on('console', log('options'));
-  await options.getByRole('button', { name: 'Test bundle.social connection' }).click();
+  await options.getByRole('button', { name: 'Test connection to bundle.social' }).click();
   // The connection test's own result (the team list may say the same once its request fails too).
   await expect(options.getByRole('status').filter({ hasText: 'Failed — bundle.social' })).toContainText(
     'bundle.social rejected the API key: check it in Settings.',

@@ -121,11 +121,11 @@ describe('options page', () => {
   it('tests each connection and says why one failed', async () => {
     const { deps } = fakeBackground({ ...EMPTY, bundleSocialKey: 'pk_live_…cdef', teamId: 'team-1' });
     render(<Options deps={deps} />);
-    const testBundle = await screen.findByRole('button', { name: 'Test bundle.social connection' });
+    const testBundle = await screen.findByRole('button', { name: 'Test connection to bundle.social' });
     await act(async () => fireEvent.click(testBundle));
     expect(await screen.findByText(/Passed — bundle.social answered for team Acme Social\./)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Layers API key'), { target: { value: 'lp_wrong_key_123' } });
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Test Layers connection' })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Test connection to Layers' })));
     expect(await screen.findByText(/Failed — Layers refused the API key/)).toBeTruthy();
   });
 
