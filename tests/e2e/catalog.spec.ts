@@ -3,6 +3,7 @@
 import { createSimulator, DEMO_CREDENTIALS } from '../simulator';
 import { installSimulator } from '../simulator/playwright';
 import { expect, test } from './fixtures';
+import { setUpProviders } from './popup-support';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 interface Answer {
@@ -19,8 +20,8 @@ test('the background fetches and caches a real catalog, then serves the next ask
   context,
   openPopup,
 }) => {
-  const sim = createSimulator({ seed: 'e2e-catalog' });
-  await installSimulator(context, sim);
+  // Media too: once the key is saved, the popup paints its own default list with covers.
+  const { sim } = await setUpProviders(context, { seed: 'e2e-catalog' });
   const page = await openPopup();
   const send = <T>(message: unknown) =>
     page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply<T>>;
