@@ -68,14 +68,24 @@ type Listener = (
   sendResponse: (reply: Reply) => void,
 ) => true | undefined;
 
+/**
+ * What a failed handler says. Our own errors are sentences meant for people; a validation error's
+ * text is a dump of schema issues that means nothing to them (and may quote stored data).
+ */
+function replyText(error: unknown): string {
+  if (error instanceof z.core.$ZodError) {
+    return 'Cleartune found data it could not read. Try again; if it keeps happening, reload the extension.';
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 function respond(run: () => unknown, sendResponse: (reply: Reply) => void): true {
   // Chrome ignores a Promise returned from onMessage listeners: answer through sendResponse.
   Promise.resolve()
     .then(run)
     .then(
       (value) => sendResponse({ ok: true, value: value ?? null }),
-      (error: unknown) =>
-        sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => sendResponse({ ok: false, error: replyText(error) }),
     );
   return true;
 }

@@ -1,5 +1,6 @@
 import type { DateRange } from '../../shared/genres';
 import { CML_PREVIEW_LIFETIME_MS, HOUR_MS } from '../../shared/time';
+import { stillLimited } from '../providers/http';
 import type { CatalogEntry } from './catalog-cache';
 import type { EntryId } from './entry-key';
 
@@ -41,7 +42,7 @@ export function isDue(
   if (!entry) return true;
   const { error } = entry;
   if (error) {
-    if (error.retryAt !== null) return now >= error.retryAt;
+    if (error.retryAt !== null) return !stillLimited(error.retryAt, now);
     if (entry.attemptedAt < settingsChangedAt) return true;
     // A failure only a settings change can fix (a rejected key, an unknown team) is not retried on
     // its own; the popup's Retry still forces a try.

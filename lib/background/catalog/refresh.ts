@@ -3,7 +3,7 @@
 import type { ProviderError, ProviderErrorKind, Settings } from '../../shared/protocol';
 import type { Provider } from '../../shared/track';
 import { fetchCmlTrending } from '../providers/bundle-social';
-import type { Fetched, HttpEnv } from '../providers/http';
+import { type Fetched, type HttpEnv, stillLimited } from '../providers/http';
 import { fetchLayersMusic } from '../providers/layers';
 import type { FetchedList } from '../providers/normalize';
 import { providerError } from '../providers/provider-error';
@@ -48,7 +48,7 @@ export async function preflight(
   if (!env.isOnline()) return providerError(provider, 'offline');
   const until = (await rateLimitItem.get())[provider];
   const now = env.now();
-  if (until !== undefined && now < until) {
+  if (until !== undefined && stillLimited(until, now)) {
     return providerError(provider, 'rate-limited', { retryAt: until, waitMs: until - now });
   }
   return null;

@@ -31,13 +31,40 @@ export interface JsonRequest {
   secrets: readonly (string | null)[];
 }
 
-/** `Retry-After` as seconds or an HTTP date, to epoch ms; null when absent or unreadable. */
+/**
+ * The longest wait a provider can impose. Some servers put a Unix timestamp (or a date years away) in
+ * `Retry-After`; taken as asked, one such answer would lock a provider out for years.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 60 * 60 * 1000;
+/** A bare number this large is a Unix timestamp in seconds (2001 onwards), not a delay. */
+const EPOCH_SECONDS_FROM = 1_000_000_000;
+
+/** A rate-limit end clamped to [now, now + MAX_RATE_LIMIT_WAIT_MS]. */
+export function capRetryAt(retryAt: number, now: number): number {
+  return Math.min(Math.max(now, retryAt), now + MAX_RATE_LIMIT_WAIT_MS);
+}
+
+/**
+ * Whether a stored rate-limit end still holds. An end further ahead than the cap was never written by
+ * this version (an older one took `Retry-After` as given): it is ignored rather than obeyed.
+ */
+export function stillLimited(retryAt: number, now: number): boolean {
+  return now < retryAt && retryAt - now <= MAX_RATE_LIMIT_WAIT_MS;
+}
+
+/**
+ * `Retry-After` as seconds, an HTTP date or (not standard, but seen) a Unix timestamp, to epoch ms,
+ * never more than an hour ahead; null when absent or unreadable.
+ */
 export function parseRetryAfter(header: string | null, now: number): number | null {
   if (!header) return null;
   const value = header.trim();
-  if (/^\d+$/.test(value)) return now + Number(value) * 1000;
+  if (/^\d+$/.test(value)) {
+    const number = Number(value);
+    return capRetryAt(number >= EPOCH_SECONDS_FROM ? number * 1000 : now + number * 1000, now);
+  }
   const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(now, date);
+  return Number.isNaN(date) ? null : capRetryAt(date, now);
 }
 
 function statusError(request: JsonRequest, response: Response, body: unknown, now: number): ProviderError {

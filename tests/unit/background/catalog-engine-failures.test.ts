@@ -84,6 +84,27 @@ describe('the catalog engine when a provider fails', () => {
     expect(env.sim.count({ path: TRENDING })).toBe(2);
   });
 
+  it('never waits more than an hour on a Retry-After that holds a Unix timestamp', async () => {
+    const env = createTestEnv();
+    const engine = createCatalogEngine(env);
+    const aWeekAhead = Math.floor(T0 / 1000) + 7 * 24 * 3600;
+    env.sim.setScenario('bundle-social', 'rate-limited', { times: 1, retryAfter: aWeekAhead });
+    const limited = await engine.getCatalog(POP_7);
+    expect(limited.parts[0]?.error).toMatchObject({ kind: 'rate-limited', retryAt: T0 + HOUR });
+    expect(limited.parts[0]?.error?.message).toContain('wait 60 minutes');
+    env.clock.now += HOUR;
+    expect((await engine.getCatalog(POP_7)).parts[0]?.status).toBe('fresh');
+    expect(env.sim.count({ path: TRENDING })).toBe(2);
+  });
+
+  it('ignores a stored wait longer than an hour (written by an older version), so the provider is asked', async () => {
+    const env = createTestEnv();
+    await fakeBrowser.storage.local.set({ catalogRateLimits: { 'bundle-social': T0 + 481_450 * HOUR } });
+    const answer = await createCatalogEngine(env).getCatalog(POP_7);
+    expect(answer.parts[0]?.status).toBe('fresh');
+    expect(env.sim.count({ path: TRENDING })).toBe(1);
+  });
+
   it('times out a hanging provider and says so', async () => {
     const env = createTestEnv();
     env.sim.setScenario('layers', 'hang');

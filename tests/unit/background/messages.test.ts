@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { createMessageListener } from '@/lib/background/messages';
 
 const OWN_ID = 'own-id';
@@ -53,5 +54,19 @@ describe('the message contract', () => {
   it('ignores things that are not messages at all', async () => {
     expect(await ask(listener, 'hello', popup)).toBe('no answer');
     expect(await ask(listener, { data: 1 }, popup)).toBe('no answer');
+  });
+});
+
+describe('errors a handler throws', () => {
+  it('never answers with raw validation text', async () => {
+    const broken = createMessageListener(
+      { getChosen: async () => z.object({ title: z.string() }).parse({ title: 42 }) as never },
+      OWN_ID,
+      OWN_URL,
+    );
+    const reply = (await ask(broken, { type: 'getChosen' }, popup)) as { ok: boolean; error: string };
+    expect(reply.ok).toBe(false);
+    expect(reply.error).not.toMatch(/expected|invalid_type|\[|\{/i);
+    expect(reply.error).toMatch(/^Cleartune /);
   });
 });

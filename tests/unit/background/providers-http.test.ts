@@ -136,8 +136,22 @@ describe('rate limits', () => {
     ['a date in the past', new Date(NOW - 5_000).toUTCString(), NOW],
     ['garbage', 'soon', null],
     ['nothing', null, null],
+    ['a Unix timestamp 40 s ahead', String(Math.floor(NOW / 1000) + 40), NOW + 40_000],
+    ['a Unix timestamp in the past', String(Math.floor(NOW / 1000) - 40), NOW],
+    // Never more than an hour, however the header reads.
+    ['a Unix timestamp days ahead', String(Math.floor(NOW / 1000) + 5 * 86_400), NOW + 3_600_000],
+    ['a huge number of seconds', '99999999', NOW + 3_600_000],
+    ['an HTTP date next year', new Date(NOW + 365 * 86_400_000).toUTCString(), NOW + 3_600_000],
   ])('reads Retry-After given as %s', (_, header, expected) => {
     expect(parseRetryAfter(header, NOW)).toBe(expected);
+  });
+
+  it('says at most an hour when a 429 carries a Unix timestamp in Retry-After', async () => {
+    const answer = await get(
+      answering(429, '{}', { 'retry-after': String(Math.floor(NOW / 1000) + 7 * 86_400) }),
+    );
+    expect(!answer.ok && answer.error.retryAt).toBe(NOW + 3_600_000);
+    expect(!answer.ok && answer.error.message).toContain('wait 60 minutes before trying again');
   });
 
   it('puts the retry time on a 429, and a default wait when there is no header', async () => {
