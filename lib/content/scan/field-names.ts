@@ -9,7 +9,7 @@
  * `label[for]`s from a map built once per scan.
  */
 import { isElement } from './dom-kinds';
-import { type FieldMeaning, meaningOfName } from './field-patterns';
+import { type FieldMeaning, meaningOfName, TEXT_MAX } from './field-patterns';
 
 /** Marks every element Cleartune inserts, so scanning and nearby-text reading skip them. */
 export const UI_ATTRIBUTE = 'data-cleartune-ui';
@@ -18,13 +18,29 @@ export const CONTROL_SELECTOR = 'input, select, textarea';
 const NEARBY_TEXT_MAX = 80;
 const IDENTIFIER = /^[\w.\-[\]:]{1,100}$/;
 
+/** Raw text read from one label: names are read only up to `TEXT_MAX`, white space aside. */
+const LABEL_TEXT_MAX = 4 * TEXT_MAX;
+/** Ids read from `aria-labelledby`: a real one lists a few, a page can list thousands. */
+const LABELLED_BY_MAX = 8;
+
+/** A label's or option's text, white space folded, read only as far as any analysis looks. */
+export function cleanText(text: string | null | undefined): string {
+  return text?.slice(0, LABEL_TEXT_MAX).replace(/\s+/g, ' ').trim() ?? '';
+}
+
 function textOf(element: Element | null): string {
-  return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return cleanText(element?.textContent);
+}
+
+function labelledByIds(element: Element): string[] {
+  const ids = element.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
+  return [...new Set(ids)].slice(0, LABELLED_BY_MAX);
 }
 
 function labelledByText(element: Element): string {
-  const ids = element.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
-  return ids.map((id) => textOf(element.ownerDocument.getElementById(id))).join(' ');
+  return labelledByIds(element)
+    .map((id) => textOf(element.ownerDocument.getElementById(id)))
+    .join(' ');
 }
 
 function isOurs(node: Node): boolean {
@@ -106,8 +122,7 @@ export function createLabelIndex(): LabelIndex {
 /** The label elements that name a control, so photo mode can hide them with it. */
 export function labelElementsOf(element: Element, labelsOf: LabelIndex = createLabelIndex()): Element[] {
   const labels: Element[] = [...labelsOf(element)];
-  const ids = element.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
-  for (const id of ids) {
+  for (const id of labelledByIds(element)) {
     const label = element.ownerDocument.getElementById(id);
     if (label) labels.push(label);
   }

@@ -77,33 +77,64 @@ const WORD_FORMS: Readonly<Record<string, string>> = {
   milliseconds: 'ms',
 };
 
-/** "data.TIKTOK.musicSoundId", "music_sound_id", "Music sound ID" → music, sound, id. */
+/**
+ * How much of a name, label or option text is read. Real ones are a few words; a page can write
+ * megabytes into any of them, and every analysis here must stay a matter of microseconds.
+ */
+export const TEXT_MAX = 256;
+
+/**
+ * "data.TIKTOK.musicSoundId", "music_sound_id", "Music sound ID" → music, sound, id. Linear: the
+ * acronym split looks ahead one capital and one small letter instead of backtracking over a run of
+ * capitals (`([A-Z]+)([A-Z][a-z])` took 150 ms on 20 KB of them).
+ */
 export function wordsOf(text: string): string[] {
   return text
+    .slice(0, TEXT_MAX)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .map((word) => WORD_FORMS[word] ?? word);
 }
 
-function containsRun(words: readonly string[], run: readonly string[]): boolean {
-  for (let start = 0; start + run.length <= words.length; start++) {
+const LONGEST_RUN = Math.max(...FIELD_PATTERNS.map((row) => row.words.length));
+
+/** Whether `run` occurs in `words` starting at one of the first `starts` positions. */
+function startsRunWithin(words: readonly string[], run: readonly string[], starts: number): boolean {
+  for (let start = 0; start < starts && start + run.length <= words.length; start++) {
     if (run.every((word, offset) => words[start + offset] === word)) return true;
   }
   return false;
 }
 
 /**
+ * The part of a text that is read: the start of a label ("Music volume — how loud…"), the end of a
+ * path (`….musicSoundInfo.musicSoundVolume`), cut at a segment boundary so no half word is read.
+ */
+function readablePart(text: string): string {
+  if (text.length <= TEXT_MAX) return text;
+  if (/\s/.test(text.slice(0, TEXT_MAX))) return text.slice(0, TEXT_MAX);
+  const tail = text.slice(-TEXT_MAX);
+  return tail.slice(tail.search(/[.[\]/]/) + 1);
+}
+
+/**
  * The meaning of a name or label, or null. A dotted or bracketed path is read from its last segment
- * outwards, so `tiktokMusic.trackId` is a track id and `musicSoundInfo.musicSoundVolume` a volume.
+ * outwards, so `tiktokMusic.trackId` is a track id and `musicSoundInfo.musicSoundVolume` a volume:
+ * the first row found in the shortest tail of segments that holds one. Each segment's words are read
+ * once: a row not found in a tail can only be found in a longer one by a run starting in the segment
+ * just added, so only those starts are tried (rereading every tail was quadratic: 20 s on 20 KB).
  */
 export function meaningOfName(text: string): FieldMeaning | null {
-  const segments = text.split(/[.[\]/]+/).filter((segment) => segment.trim() !== '');
-  for (let take = 1; take <= segments.length; take++) {
-    const words = wordsOf(segments.slice(-take).join(' '));
-    const row = FIELD_PATTERNS.find((candidate) => containsRun(words, candidate.words));
+  const segments = readablePart(text).split(/[.[\]/]+/);
+  let words: string[] = [];
+  for (let index = segments.length - 1; index >= 0; index--) {
+    const added = wordsOf(segments[index] ?? '');
+    if (added.length === 0) continue;
+    words = [...added, ...words.slice(0, LONGEST_RUN - 1)];
+    const row = FIELD_PATTERNS.find((candidate) => startsRunWithin(words, candidate.words, added.length));
     if (row) return row.meaning;
   }
   return null;

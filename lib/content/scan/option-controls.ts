@@ -3,7 +3,7 @@
  * an ARIA tab list / radio group whose options are VIDEO / IMAGE, publish / draft / managed, or
  * none / auto / manual.
  */
-import { createLabelIndex, type LabelIndex } from './field-names';
+import { cleanText, createLabelIndex, type LabelIndex } from './field-names';
 import { meaningOfOptions, type OptionMeaning, optionValueOf } from './field-patterns';
 
 export interface OptionControl {
@@ -14,16 +14,14 @@ export interface OptionControl {
   read(): string | null;
 }
 
-const clean = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim() ?? '';
-
 /** Not `input.labels`: see `createLabelIndex`. `read()` runs later, on a DOM that may have changed. */
 function labelTexts(input: HTMLInputElement, labelsOf: LabelIndex = createLabelIndex()): string[] {
-  return labelsOf(input).map((label) => clean(label.textContent));
+  return labelsOf(input).map((label) => cleanText(label.textContent));
 }
 
 function selectControl(select: HTMLSelectElement): OptionControl | null {
   const options = Array.from(select.options).filter((option) => option.value !== '');
-  const meaning = meaningOfOptions(options.map((option) => [option.value, clean(option.textContent)]));
+  const meaning = meaningOfOptions(options.map((option) => [option.value, cleanText(option.textContent)]));
   if (!meaning || options.length === 0) return null;
   return {
     meaning,
@@ -31,7 +29,7 @@ function selectControl(select: HTMLSelectElement): OptionControl | null {
     read: () => {
       const option = select.selectedOptions[0];
       return option && option.value !== ''
-        ? optionValueOf(meaning, [option.value, clean(option.textContent)])
+        ? optionValueOf(meaning, [option.value, cleanText(option.textContent)])
         : null;
     },
   };
@@ -52,7 +50,7 @@ function radioGroupControl(radios: HTMLInputElement[], labelsOf: LabelIndex): Op
 
 function ariaItemTexts(item: Element): string[] {
   return [
-    clean(item.textContent),
+    cleanText(item.textContent),
     item.getAttribute('aria-label') ?? '',
     item.getAttribute('data-value') ?? '',
   ];

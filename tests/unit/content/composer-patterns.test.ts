@@ -124,3 +124,56 @@ describe('option sets', () => {
     expect(optionValueOf(meaning, texts)).toBe(value);
   });
 });
+
+describe('long names, labels and option texts cannot freeze a tab', () => {
+  const KB20 = 20_000;
+  /** The fastest of three runs, so a busy machine does not fail a linear analysis. */
+  const fastest = (run: () => unknown) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < 3; round++) {
+      const start = performance.now();
+      run();
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+
+  const dotted = 'x.'.repeat(KB20 / 2);
+  const cases: [string, string, FieldMeaning | null][] = [
+    ['a 20 KB dotted path ending in a volume', `${dotted}musicSoundVolume`, 'music-volume'],
+    ['a 20 KB dotted path meaning nothing', dotted, null],
+    // A path is read from its end: what lies beyond the cap is never read.
+    ['a 20 KB dotted path whose meaning is at its far start', `musicSoundId.${dotted}`, null],
+    ['a 20 KB bracketed path', `${'[a]'.repeat(KB20 / 3)}[trackId]`, 'layers-track-id'],
+    [
+      'a 20 KB label starting with its meaning',
+      `Music volume ${'lorem ipsum '.repeat(KB20 / 12)}`,
+      'music-volume',
+    ],
+    ['20 KB of capitals', 'A'.repeat(KB20), null],
+    ['20 KB of capitals before a name', `${'A'.repeat(KB20)}.soundId`, 'cml-sound-id'],
+  ];
+  it.each(cases)(
+    '%s: read in under 50 ms, with the meaning its readable part carries',
+    (_, text, meaning) => {
+      expect(text.length).toBeGreaterThanOrEqual(KB20);
+      let result: FieldMeaning | null | undefined;
+      const ms = fastest(() => {
+        result = meaningOfName(text);
+      });
+      expect(result).toBe(meaning);
+      expect(ms).toBeLessThan(50);
+    },
+  );
+
+  it('reads a 20 KB option text in under 50 ms', () => {
+    const text = `Photos ${'A'.repeat(KB20)}`;
+    let result: string | null = null;
+    const ms = fastest(() => {
+      result = optionValueOf('post-type', [text]);
+    });
+    expect(result).toBe('IMAGE');
+    expect(ms).toBeLessThan(50);
+    expect(fastest(() => wordsOf('A'.repeat(KB20)))).toBeLessThan(50);
+  });
+});
