@@ -45,6 +45,7 @@ export {
 export { MIXED_INVALID, SCENARIOS, type ScenarioName } from './faults';
 export { simulatorFetch } from './fetch';
 export { LAYERS_AWKWARD, LAYERS_TRACK_COUNT, type LayersTrack } from './layers';
+export { FOREIGN_MEDIA_URLS, ODD_MEDIA_URLS } from './media-urls';
 export {
   type ActiveScenario,
   type BundleKeySpec,

@@ -6,17 +6,19 @@
  */
 import * as z from 'zod/mini';
 import { CML_PREVIEW_LIFETIME_MS, DAY_MS } from '../../shared/time';
-import { ID_KIND_OF, type Provider, type Track } from '../../shared/track';
+import { type Clip, ID_KIND_OF, type Provider, type Track } from '../../shared/track';
+import { isStoredMediaUrl } from '../providers/media-url';
 import { rankPointSchema } from '../schemas/track';
 
 type RankPoint = z.infer<typeof rankPointSchema>;
 const rankSchema = z.nullable(z.int().check(z.positive()));
 
 /**
- * Stored URLs were checked with `httpsUrlSchema` when they were normalized; reading 4,200 tracks
- * back, a full URL parse of each took most of the read time, so a structural check stands in.
+ * Any string here: one URL must never make a whole list unreadable (issue #12). Each is checked
+ * when the track is expanded, and one the check refuses is dropped to null, costing only itself.
  */
-const storedUrl = z.string().check(z.maxLength(4096), z.regex(/^https:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/));
+const storedUrl = z.string();
+type StoredClip = z.infer<typeof storedClip>;
 const storedClip = z.object({
   id: z.string().check(z.regex(/^\d{1,30}$/)),
   durationSec: z.nullable(z.int().check(z.nonnegative())),
@@ -116,14 +118,40 @@ export function compactTrack(track: Track): StoredTrack {
   return stored;
 }
 
+/**
+ * Normalization stored URLs in the form `usableMediaUrl` gives, so a structural check is enough here
+ * (reading 4,200 tracks, a full URL parse of each took most of the read time). A URL it refuses
+ * (stored by an older release, or damaged) becomes null.
+ */
+function readUrl(value: string | null): string | null {
+  return value !== null && isStoredMediaUrl(value) ? value : null;
+}
+function readClip(clip: StoredClip | null): Clip | null {
+  return clip && { ...clip, previewUrl: readUrl(clip.previewUrl) };
+}
+
 /** The exact Track `compactTrack` was given, from what the entry knows: its provider and fetch time. */
 export function expandTrack(stored: StoredTrack, provider: Provider, fetchedAt: number): Track {
-  const { history, previewUrl, album, durationSec, rank, userCount, language, ...rest } = stored;
+  const {
+    history,
+    previewUrl,
+    coverUrl,
+    clips: storedClips,
+    album,
+    durationSec,
+    rank,
+    userCount,
+    language,
+    ...rest
+  } = stored;
+  const clips = storedClips && { trending: readClip(storedClips.trending), full: readClip(storedClips.full) };
   return {
     ...rest,
     provider,
     idKind: ID_KIND_OF[provider],
-    previewUrl: previewUrl === undefined ? clipPreview(stored) : previewUrl,
+    coverUrl: readUrl(coverUrl),
+    clips,
+    previewUrl: previewUrl === undefined ? clipPreview({ clips }) : readUrl(previewUrl),
     previewExpiresAt: provider === 'bundle-social' ? fetchedAt + CML_PREVIEW_LIFETIME_MS : null,
     album: album ?? null,
     durationSec: durationSec ?? null,

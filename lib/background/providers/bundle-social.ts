@@ -8,10 +8,11 @@ import type { Team } from '../../shared/protocol';
 import { CML_PREVIEW_LIFETIME_MS } from '../../shared/time';
 import type { Clip, Track } from '../../shared/track';
 import { type ErrorBody, type Fetched, getJson, type HttpEnv } from './http';
+import { usableMediaUrl } from './media-url';
 import {
   type FetchedList,
   fallbackTitle,
-  httpsOrNull,
+  LIMITS,
   type Normalized,
   normalizeItems,
   parseRank,
@@ -56,7 +57,7 @@ function toClip(clip: z.infer<typeof cmlClipSchema>): Clip | null {
   return {
     id: clip.song_clip_id,
     durationSec: clip.duration ?? null,
-    previewUrl: httpsOrNull(clip.preview_url),
+    previewUrl: usableMediaUrl(clip.preview_url),
   };
 }
 
@@ -67,10 +68,13 @@ export function normalizeCmlItem(item: CmlItem, genre: string, fetchedAt: number
   const id = trending?.id ?? full?.id;
   if (!id) return null;
   const name = item.commercial_music_name?.trim();
-  const genres = [...new Set([...(item.genres ?? []), genre])];
+  // The queried genre always stays: it is the list the track was found in.
+  const named = (item.genres ?? []).filter((value) => value.length <= LIMITS.genreLength);
+  const genres = [...new Set([...named.slice(0, LIMITS.genres - 1), genre])];
   const rankHistory = (item.trending_history ?? [])
     .map((point) => ({ date: point.date, rank: parseRank(point.rank_position_daily) }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .slice(-LIMITS.rankHistory);
   return {
     provider: 'bundle-social',
     id,
@@ -80,8 +84,8 @@ export function normalizeCmlItem(item: CmlItem, genre: string, fetchedAt: number
     artist: item.artist,
     album: null,
     durationSec: item.duration ?? trending?.durationSec ?? full?.durationSec ?? null,
-    coverUrl: httpsOrNull(item.thumbnail_url),
-    previewUrl: httpsOrNull(item.preview_url) ?? trending?.previewUrl ?? full?.previewUrl ?? null,
+    coverUrl: usableMediaUrl(item.thumbnail_url),
+    previewUrl: usableMediaUrl(item.preview_url) ?? trending?.previewUrl ?? full?.previewUrl ?? null,
     previewExpiresAt: fetchedAt + CML_PREVIEW_LIFETIME_MS,
     genres,
     rank: parseRank(item.rank_position),
@@ -96,7 +100,12 @@ export function normalizeCmlItem(item: CmlItem, genre: string, fetchedAt: number
 /** A whole trending-list body; null when it is not the documented flat array. */
 export function normalizeCmlList(body: unknown, genre: string, fetchedAt: number): Normalized | null {
   if (!Array.isArray(body)) return null;
-  return normalizeItems(body, cmlItemSchema, (item) => normalizeCmlItem(item, genre, fetchedAt));
+  return normalizeItems(
+    body,
+    cmlItemSchema,
+    (item) => normalizeCmlItem(item, genre, fetchedAt),
+    LIMITS.cmlItems,
+  );
 }
 
 /** bundle.social's error body: `{ statusCode?, message, issues? }`. */

@@ -2,7 +2,8 @@
 import * as z from 'zod/mini';
 import type { Track } from '../../shared/track';
 import { type ErrorBody, type Fetched, getJson, type HttpEnv } from './http';
-import { type FetchedList, fallbackTitle, httpsOrNull, type Normalized, normalizeItems } from './normalize';
+import { usableMediaUrl } from './media-url';
+import { type FetchedList, fallbackTitle, LIMITS, type Normalized, normalizeItems } from './normalize';
 import { providerError } from './provider-error';
 
 export const LAYERS_BASE = 'https://api.layers.com';
@@ -44,8 +45,8 @@ export function normalizeLayersTrack(item: LayersTrack, index: number): Track {
     artist: item.author,
     album: item.album?.trim() || null,
     durationSec: item.duration ?? null,
-    coverUrl: httpsOrNull(item.coverUrl),
-    previewUrl: httpsOrNull(item.previewUrl),
+    coverUrl: usableMediaUrl(item.coverUrl),
+    previewUrl: usableMediaUrl(item.previewUrl),
     // Layers serves permanent preview URLs.
     previewExpiresAt: null,
     genres: [],
@@ -62,7 +63,7 @@ export function normalizeLayersTrack(item: LayersTrack, index: number): Track {
 export function normalizeLayersList(body: unknown): Normalized | null {
   const list = layersListSchema.safeParse(body);
   if (!list.success) return null;
-  return normalizeItems(list.data.tracks, layersTrackSchema, normalizeLayersTrack);
+  return normalizeItems(list.data.tracks, layersTrackSchema, normalizeLayersTrack, LIMITS.layersTracks);
 }
 
 /** Layers' error envelope: `{ error: { code, message, requestId, details } }`. */

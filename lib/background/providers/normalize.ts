@@ -1,10 +1,31 @@
 import type * as z from 'zod/mini';
 import { type Track, trackKey } from '../../shared/track';
-import { httpsUrlSchema } from '../schemas/track';
 
-/** Only https URLs reach the popup; anything else becomes null rather than costing the track. */
-export function httpsOrNull(value: string | null | undefined): string | null {
-  return httpsUrlSchema.safeParse(value).success ? (value as string) : null;
+/**
+ * What a provider can make us keep (issue #12). Each is far above the documented or seen sizes, so
+ * only a broken or hostile answer meets them; past them an item is shortened, never refused.
+ */
+export const LIMITS = {
+  /** Layers' catalog holds about 520 tracks. */
+  layersTracks: 5000,
+  /** bundle.social documents at most 100 items per trending list. */
+  cmlItems: 500,
+  /** Titles, artists and albums: a few dozen characters in the documented and simulated catalogs. */
+  textLength: 300,
+  /** A CML track lists a handful of genres; the request enum has 42 values. */
+  genres: 64,
+  genreLength: 64,
+  /** bundle.social documents up to 30 days. */
+  rankHistory: 60,
+} as const;
+
+/** `text` cut to `max` characters with an ellipsis, without splitting a surrogate pair. */
+export function clipText(text: string, max: number = LIMITS.textLength): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 /**
@@ -14,9 +35,9 @@ export function httpsOrNull(value: string | null | undefined): string | null {
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
-/** A track's provider-written text without bidi controls. */
+/** A track's provider-written text without bidi controls, and no longer than `LIMITS.textLength`. */
 function withPlainText(track: Track): Track {
-  const plain = (text: string) => text.replace(BIDI_CONTROLS, '');
+  const plain = (text: string) => clipText(text.replace(BIDI_CONTROLS, ''));
   return {
     ...track,
     title: plain(track.title),
@@ -52,17 +73,19 @@ export interface FetchedList extends Normalized {
 
 /**
  * Validates each item on its own: one bad item is counted and skipped, the rest survive. A track
- * seen twice in one answer keeps its first (higher-ranked) appearance.
+ * seen twice in one answer keeps its first (higher-ranked) appearance. Items past `maxItems` are
+ * counted as dropped without being read.
  */
 export function normalizeItems<Item>(
   items: readonly unknown[],
   schema: z.ZodMiniType<Item>,
   toTrack: (item: Item, index: number) => Track | null,
+  maxItems: number,
 ): Normalized {
   const tracks: Track[] = [];
   const seen = new Set<string>();
-  let dropped = 0;
-  items.forEach((raw, index) => {
+  let dropped = Math.max(0, items.length - maxItems);
+  items.slice(0, maxItems).forEach((raw, index) => {
     const parsed = schema.safeParse(raw);
     const track = parsed.success ? toTrack(parsed.data, index) : null;
     if (!track) {

@@ -1,18 +1,13 @@
 /** The track model's zod schemas; the zod-free names and types they are built from are in `lib/shared/track.ts`. */
 import * as z from 'zod/mini';
 import { CLIP_CHOICES, CLIP_ID_PATTERN, ID_KINDS, PROVIDERS } from '../../shared/track';
+import { isStoredMediaUrl } from '../providers/media-url';
 
-/** Only `https:` URLs may become a cover or a preview: anything else (`javascript:`, `data:`, `http:`) is dropped to null. */
-export const httpsUrlSchema = z.string().check(
-  z.maxLength(4096),
-  z.refine((value) => {
-    try {
-      return new URL(value).protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'not an https URL'),
-);
+/**
+ * A cover or preview URL as normalization stores it: https, on a provider's media host, in its
+ * canonical form (providers/media-url.ts decides; anything else became null before it got here).
+ */
+export const mediaUrlSchema = z.string().check(z.refine(isStoredMediaUrl, 'not a provider media URL'));
 
 export const providerSchema = z.enum(PROVIDERS);
 export const idKindSchema = z.enum(ID_KINDS);
@@ -20,7 +15,7 @@ export const idKindSchema = z.enum(ID_KINDS);
 export const clipSchema = z.object({
   id: z.string().check(z.regex(CLIP_ID_PATTERN)),
   durationSec: z.nullable(z.int().check(z.nonnegative())),
-  previewUrl: z.nullable(httpsUrlSchema),
+  previewUrl: z.nullable(mediaUrlSchema),
 });
 export const clipChoiceSchema = z.enum(CLIP_CHOICES);
 
@@ -37,8 +32,8 @@ export const trackSchema = z.object({
   artist: z.string(),
   album: z.nullable(z.string()),
   durationSec: z.nullable(z.number().check(z.nonnegative())),
-  coverUrl: z.nullable(httpsUrlSchema),
-  previewUrl: z.nullable(httpsUrlSchema),
+  coverUrl: z.nullable(mediaUrlSchema),
+  previewUrl: z.nullable(mediaUrlSchema),
   /** CML preview URLs die six hours after the fetch; epoch ms, null when the URL is permanent. */
   previewExpiresAt: z.nullable(z.number()),
   genres: z.array(z.string()),

@@ -51,9 +51,13 @@ describe('the stored form of a track', () => {
 
   it('keeps a preview of its own, and a null preview beside clips that have one', () => {
     const [own] =
-      normalizeCmlList([cmlItem({ preview_url: 'https://other.test/p.mp3' })], 'POP', AT)?.tracks ?? [];
+      normalizeCmlList(
+        [cmlItem({ preview_url: 'https://sf16-ies-music-va.tiktokcdn.com/own.mp3' })],
+        'POP',
+        AT,
+      )?.tracks ?? [];
     expect(expandTrack(compactTrack(own as Track), 'bundle-social', AT).previewUrl).toBe(
-      'https://other.test/p.mp3',
+      'https://sf16-ies-music-va.tiktokcdn.com/own.mp3',
     );
     const explicitNull = { ...(own as Track), previewUrl: null };
     expect(expandTrack(compactTrack(explicitNull), 'bundle-social', AT).previewUrl).toBeNull();

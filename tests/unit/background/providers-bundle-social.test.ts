@@ -297,3 +297,59 @@ describe('the bundle.social client against the contract simulator', () => {
     expect(mixed.ok && mixed.value).toHaveLength(MIXED_INVALID.teams.valid.length);
   });
 });
+
+describe('CML media and field sizes (issue #12)', () => {
+  const elsewhere = 'https://tracker.example/p.mp3';
+
+  it('gives a track whose previews are on another host no preview, and keeps the track, its clips and cover', () => {
+    const list = one(
+      cmlItem({
+        preview_url: elsewhere,
+        trending_song_clip: { preview_url: elsewhere, duration: 30, song_clip_id: BIG_CLIP_ID },
+        full_duration_song_clip: { preview_url: elsewhere, duration: 183, song_clip_id: FULL_CLIP_ID },
+      }),
+    );
+    expect(list?.dropped).toBe(0);
+    const track = list?.tracks[0];
+    expect(track?.previewUrl).toBeNull();
+    expect(track?.clips?.trending).toEqual({ id: BIG_CLIP_ID, durationSec: 30, previewUrl: null });
+    expect(track?.coverUrl).toBe('https://p16-sign-va.tiktokcdn.com/cover.jpeg');
+  });
+
+  it('keeps at most 500 items of a list (bundle.social sends 100) and counts the rest as dropped', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => cmlItemWithIds(i));
+    expect(normalizeCmlList(items(500), 'POP', 0)).toMatchObject({ dropped: 0 });
+    const over = normalizeCmlList(items(502), 'POP', 0);
+    expect(over?.tracks).toHaveLength(500);
+    expect(over?.dropped).toBe(2);
+  });
+
+  it('keeps 64 genres of up to 64 characters, and drops the rest', () => {
+    const many = Array.from({ length: 200 }, (_, i) => `GENRE_${i}`);
+    const track = one(cmlItem({ genres: [...many, 'x'.repeat(65)] }))?.tracks[0];
+    expect(track?.genres).toHaveLength(64);
+    expect(track?.genres).toContain('POP');
+    expect(track?.genres.every((genre) => genre.length <= 64)).toBe(true);
+    const edge = one(cmlItem({ genres: ['y'.repeat(64), 'z'.repeat(65)] }))?.tracks[0];
+    expect(edge?.genres).toEqual(['y'.repeat(64), 'POP']);
+  });
+
+  it('keeps the latest 60 days of rank history (bundle.social sends 30)', () => {
+    const day = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+    const history = (n: number) =>
+      Array.from({ length: n }, (_, d) => ({ date: day(d), rank_position_daily: String(d + 1) }));
+    expect(one(cmlItem({ trending_history: history(60) }))?.tracks[0]?.rankHistory).toHaveLength(60);
+    const long = one(cmlItem({ trending_history: history(5000) }))?.tracks[0]?.rankHistory;
+    expect(long).toHaveLength(60);
+    expect(long?.at(-1)).toEqual({ date: day(4999), rank: 5000 });
+    expect(long?.[0]).toEqual({ date: day(4940), rank: 4941 });
+  });
+
+  it('shortens a title and artist past 300 characters', () => {
+    const long = 'c'.repeat(20_000);
+    const track = one(cmlItem({ commercial_music_name: long, artist: long }))?.tracks[0];
+    expect(track?.title).toBe(`${'c'.repeat(299)}…`);
+    expect(track?.artist).toBe(`${'c'.repeat(299)}…`);
+    expect(track?.untitled).toBe(false);
+  });
+});

@@ -144,3 +144,39 @@ describe('the Layers client against the contract simulator', () => {
     expect(!result.ok && result.error).toMatchObject({ kind, status, provider: 'layers' });
   });
 });
+
+describe('Layers media and field sizes (issue #12)', () => {
+  it('gives a track whose cover is on another host no cover, and keeps the track and its preview', () => {
+    const list = one(layersItem({ coverUrl: 'https://tracker.example/cover.jpg' }));
+    expect(list?.dropped).toBe(0);
+    expect(list?.tracks[0]?.coverUrl).toBeNull();
+    expect(list?.tracks[0]?.previewUrl).toBe('https://media.layers.com/music/8f1d6c3e/preview.mp3');
+  });
+
+  it('keeps at most 5,000 tracks of a catalog and counts the rest as dropped', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => layersItemWithId(i));
+    expect(normalizeLayersList({ tracks: items(5000), total: 5000 })).toMatchObject({ dropped: 0 });
+    const over = normalizeLayersList({ tracks: items(5003), total: 5003 });
+    expect(over?.tracks).toHaveLength(5000);
+    expect(over?.dropped).toBe(3);
+    expect(over?.tracks.at(-1)?.rank).toBe(5000);
+  });
+
+  it('shortens a title, author and album past 300 characters, and keeps those at 300 whole', () => {
+    const at = 'a'.repeat(300);
+    const kept = one(layersItem({ title: at, author: at, album: at }))?.tracks[0];
+    expect([kept?.title, kept?.artist, kept?.album]).toEqual([at, at, at]);
+    const long = 'b'.repeat(100_000);
+    const cut = one(layersItem({ title: long, author: long, album: long }))?.tracks[0];
+    expect(cut?.title).toBe(`${'b'.repeat(299)}…`);
+    expect(cut?.artist).toBe(`${'b'.repeat(299)}…`);
+    expect(cut?.album).toBe(`${'b'.repeat(299)}…`);
+  });
+
+  it('never cuts a character in half', () => {
+    const title = `${'a'.repeat(298)}🎵🎵🎵`;
+    const track = one(layersItem({ title }))?.tracks[0];
+    expect(track?.title).toBe(`${'a'.repeat(298)}…`);
+    expect(track?.title).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
