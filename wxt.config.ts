@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { LAYERS_MEDIA_HOST, TIKTOK_MEDIA_DOMAINS } from './lib/background/providers/media-url';
 
 /**
  * The e2e build is the production build plus one test origin, so that Playwright can serve fixture
@@ -13,6 +14,17 @@ const E2E_ORIGIN = 'https://composer.test/*';
  * mode, so any mode but `production` builds React's development version, which is no build to time.
  */
 const BENCH = process.env.CLEARTUNE_BENCH === '1';
+
+/**
+ * Covers and previews load only from the providers' media hosts (the same list normalization keeps,
+ * lib/background/providers/media-url.ts; PRIVACY.md names them), even if another URL ever reached a
+ * page. Scripts stay as MV3's default allows; WXT's dev mode adds its dev server to `script-src`.
+ */
+const MEDIA_SOURCES = [
+  `https://${LAYERS_MEDIA_HOST}`,
+  ...TIKTOK_MEDIA_DOMAINS.map((d) => `https://*.${d}`),
+].join(' ');
+const EXTENSION_PAGES_CSP = `script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self' ${MEDIA_SOURCES}; media-src ${MEDIA_SOURCES};`;
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -33,6 +45,7 @@ export default defineConfig({
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Cleartune' },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
