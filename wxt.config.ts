@@ -18,13 +18,14 @@ const BENCH = process.env.CLEARTUNE_BENCH === '1';
 /**
  * Covers and previews load only from the providers' media hosts (the same list normalization keeps,
  * lib/background/providers/media-url.ts; PRIVACY.md names them), even if another URL ever reached a
- * page. Scripts stay as MV3's default allows; WXT's dev mode adds its dev server to `script-src`.
+ * page. Scripts only from the extension (no wasm is used, and release.spec refuses any unsafe-eval);
+ * WXT's dev mode adds its dev server to `script-src`.
  */
 const MEDIA_SOURCES = [
   `https://${LAYERS_MEDIA_HOST}`,
   ...TIKTOK_MEDIA_DOMAINS.map((d) => `https://*.${d}`),
 ].join(' ');
-const EXTENSION_PAGES_CSP = `script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; img-src 'self' ${MEDIA_SOURCES}; media-src ${MEDIA_SOURCES};`;
+const EXTENSION_PAGES_CSP = `script-src 'self'; object-src 'self'; img-src 'self' ${MEDIA_SOURCES}; media-src ${MEDIA_SOURCES};`;
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
