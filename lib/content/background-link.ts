@@ -8,6 +8,7 @@ import { createMessageClient } from '../shared/messages';
 import type { FillResult, Input, Reply } from '../shared/protocol';
 import type { ChosenTrack } from '../shared/track';
 import { parseChosen } from './chosen-check';
+import type { Scope } from './scope';
 
 const send = createMessageClient('content');
 
@@ -19,6 +20,49 @@ export async function fetchChosen(): Promise<ChosenTrack | null> {
 
 export async function reportPresence(presence: Presence): Promise<void> {
   await send('composerPresence', { ...presence, label: presence.label.slice(0, 100) });
+}
+
+/** At most one presence report per this interval reaches the background (which may write each). */
+export const PRESENCE_INTERVAL_MS = 1000;
+
+/**
+ * Presence reports, throttled: a page that adds and removes a music field every few milliseconds
+ * must not make the background write storage each time. The first report goes at once, later ones
+ * wait for the end of the second, when the presence is read afresh (a late report never tells of
+ * a focus that has moved on since). A presence already reported is not sent again unless a person
+ * came to the tab or frame (`person`), which may make it the one "Use" fills; a page that never had
+ * a composer is never reported.
+ */
+export function createPresenceReporter(
+  scope: Pick<Scope, 'timeout'>,
+  read: () => Presence,
+  sendPresence: (presence: Presence) => Promise<void> = reportPresence,
+): (person?: boolean) => void {
+  let pending: { person: boolean } | null = null;
+  let waiting = false;
+  let sent = '';
+  let hadComposer = false;
+  const flush = () => {
+    if (!pending) return;
+    const { person } = pending;
+    pending = null;
+    const presence = read();
+    const signature = JSON.stringify(presence);
+    if (!presence.hasComposer && !hadComposer) return;
+    if (signature === sent && !person) return;
+    sent = signature;
+    hadComposer = presence.hasComposer;
+    sendPresence(presence).catch(() => {});
+    waiting = true;
+    scope.timeout(() => {
+      waiting = false;
+      flush();
+    }, PRESENCE_INTERVAL_MS);
+  };
+  return (person = false) => {
+    pending = { person: person || Boolean(pending?.person) };
+    if (!waiting) flush();
+  };
 }
 
 export interface TabMessageHandlers {

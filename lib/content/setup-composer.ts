@@ -6,7 +6,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ChosenTrack } from '../shared/track';
-import { fetchChosen, handleBackgroundMessages, reportPresence } from './background-link';
+import { createPresenceReporter, fetchChosen, handleBackgroundMessages } from './background-link';
 import { fillBestField } from './fill-best-field';
 import { createScope } from './scope';
 import { STUDIO_LABEL } from './studio/studio-adapter';
@@ -14,7 +14,6 @@ import { claimDocument, type WatchedDocument, watchDocument } from './watched-do
 
 /** How often a lost extension context is looked for: WXT only notices it when asked. */
 const VALIDITY_CHECK_MS = 1000;
-const FOCUS_REPORT_MS = 1000;
 
 export function setupComposer(ctx: ContentScriptContext): void {
   document.documentElement.dataset.cleartune = 'ready';
@@ -28,30 +27,22 @@ export function setupComposer(ctx: ContentScriptContext): void {
   if (!claimDocument(document, owner, scope)) return;
 
   let chosen: ChosenTrack | null = null;
-  let reportedHas = false;
-  let lastFocusReport = 0;
   let watched: WatchedDocument | null = null;
 
-  const report = () => {
-    if (!scope.active || !watched) return;
-    const hasComposer = watched.hasComposer();
-    if (!hasComposer && !reportedHas) return;
-    reportedHas = hasComposer;
-    const label = watched.studios().some((studio) => studio.hasComposer())
+  /** `report(true)`: the user came to this tab or frame, which the background hears even if nothing changed. */
+  const report = createPresenceReporter(scope, () => {
+    const hasComposer = watched?.hasComposer() ?? false;
+    const label = watched?.studios().some((studio) => studio.hasComposer())
       ? STUDIO_LABEL
-      : (watched.candidates()[0]?.label ?? location.hostname);
-    reportPresence({
+      : (watched?.candidates()[0]?.label ?? location.hostname);
+    return {
       hasComposer,
-      focused: document.hasFocus(),
+      focused: watched?.hasFocus() ?? false,
       visible: document.visibilityState === 'visible',
       label,
-    }).catch(() => {});
-  };
-  const reportFocus = () => {
-    if (Date.now() - lastFocusReport < FOCUS_REPORT_MS) return;
-    lastFocusReport = Date.now();
-    report();
-  };
+    };
+  });
+  const reportFocus = () => report(true);
 
   watched = watchDocument(document, scope, {
     owner,
@@ -63,7 +54,7 @@ export function setupComposer(ctx: ContentScriptContext): void {
 
   scope.listen(window, 'focus', reportFocus);
   scope.listen(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible') report();
+    if (document.visibilityState === 'visible') report(true);
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => watched?.rescan());
 

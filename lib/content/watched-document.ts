@@ -29,6 +29,11 @@ export interface LabelledCandidate extends FieldCandidate {
 
 export interface WatchedDocument {
   hasComposer(): boolean;
+  /**
+   * Whether the focus is here: in this document or in a frame watched with it. Not `hasFocus()`,
+   * which is also true while the focus is in a child frame that has its own content script.
+   */
+  hasFocus(): boolean;
   candidates(): LabelledCandidate[];
   studios(): StudioAdapter[];
   /** The chosen track changed: re-render buttons, chips, warnings and the Studio panel. */
@@ -126,6 +131,12 @@ export function watchDocument(
     hasComposer: () =>
       Boolean(studio?.hasComposer() || generic?.hasComposer()) ||
       [...frames.values()].some((child) => child.watched.hasComposer()),
+    hasFocus() {
+      if (!doc.hasFocus()) return false;
+      const active = doc.activeElement;
+      if (active?.localName !== 'iframe') return true;
+      return frames.get(active as HTMLIFrameElement)?.watched.hasFocus() ?? false;
+    },
     candidates: () => [
       ...(generic?.candidates() ?? []).map((candidate) => ({ ...candidate, label })),
       ...[...frames.values()].flatMap((child) => child.watched.candidates()),

@@ -6,7 +6,7 @@
  * shadow roots are open) fills nothing: only a person's click does.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { useTrack } from '../fixtures/composers/serve';
+import { serveHtml, useTrack } from '../fixtures/composers/serve';
 import { cmlTrack } from '../fixtures/tracks';
 import { snapshot, watchWorker, workerErrors } from '../support/fault-harness';
 import { expect, serveFixturePage, test, watchErrors } from './fixtures';
@@ -184,4 +184,55 @@ test('a page script clicking Cleartune’s buttons fills nothing; a person’s c
   });
   await page.waitForTimeout(300);
   await expect(field).toHaveValue(cmlTrack.clips?.trending?.id ?? '');
+});
+
+test('a page adding and removing a music field every 25 ms causes at most one background write a second', async ({
+  context,
+  background,
+  collected,
+}) => {
+  const url = 'https://composer.test/flapping';
+  await serveHtml(
+    context,
+    url,
+    `<!doctype html><html lang="en"><head><title>Flapping composer</title></head><body>
+    <h1>Flapping composer</h1><main id="main"></main>
+    <script>
+      const main = document.getElementById('main');
+      window.flapping = setInterval(() => {
+        if (main.firstChild) main.replaceChildren();
+        else main.innerHTML = '<form><label>Music sound ID <input name="musicSoundId"></label></form>';
+      }, 25);
+    </script></body></html>`,
+  );
+  await background.evaluate(() => {
+    const counter = globalThis as unknown as { presenceWrites: number };
+    counter.presenceWrites = 0;
+    chrome.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && 'lastComposer' in changes) counter.presenceWrites += 1;
+    });
+  });
+  const writes = () =>
+    background.evaluate(() => (globalThis as unknown as { presenceWrites: number }).presenceWrites);
+  const page = await context.newPage();
+  watchErrors(page, collected);
+  await page.goto(url);
+  await page.waitForTimeout(5000);
+  const during = await writes();
+  expect(during, 'writes of lastComposer in 5 s').toBeGreaterThanOrEqual(1);
+  expect(during, 'writes of lastComposer in 5 s').toBeLessThanOrEqual(6);
+
+  // The flapping stops with no composer, then one comes back for good: the background hears of it
+  // within a second or so.
+  await page.evaluate(() => {
+    clearInterval((window as unknown as { flapping: number }).flapping);
+    document.getElementById('main')?.replaceChildren();
+  });
+  await page.waitForTimeout(1500);
+  const settled = await writes();
+  await page.evaluate(() => {
+    const main = document.getElementById('main');
+    if (main) main.innerHTML = '<form><label>Track ID <input name="trackId"></label></form>';
+  });
+  await expect.poll(writes, { timeout: 1500 }).toBeGreaterThan(settled);
 });
