@@ -1,7 +1,7 @@
 /**
  * Everything Cleartune shows for one composer: the fill UI beside each music id field, the warnings
- * next to the composer (`role="alert"`, dismissible, never blocking), range flags on fields, and
- * photo mode. `evaluate()` re-reads the controls and updates only what changed.
+ * right after the composer (`role="alert"`, dismissible, never blocking, never moving the form),
+ * range flags on fields, and photo mode. `evaluate()` re-reads the controls and updates only what changed.
  */
 
 import { PHOTO_NOTE } from '../../shared/post-rules/bundle-social';
@@ -37,14 +37,23 @@ export function createComposerUi(initial: Composer, deps: ComposerUiDeps): Compo
   const dismissed = new Set<WarningId>();
   const flags = new Map<TextControl, { host: HTMLElement; message: string }>();
   const { host, shadow } = createUiHost(doc, 'warnings', 'block');
+  // Sticky to the bottom of the window, so a composer taller than the window still shows them.
+  host.style.setProperty('position', 'sticky', 'important');
+  host.style.setProperty('bottom', '0', 'important');
+  host.style.setProperty('z-index', '2147483646', 'important');
   const stack = el(doc, 'div', { className: 'stack' });
   shadow.append(stack);
   let shownWarnings = '';
 
+  /**
+   * After the composer, never above or inside it: a warning coming or going (ticking "Upload to
+   * draft", clearing a volume) then moves nothing the person is using. Above the form it pushed the
+   * draft checkbox 42 px down the moment its own warning appeared.
+   */
   const place = () => {
     const root = composer.root;
-    if (root !== doc.body && root !== doc.documentElement) root.before(host);
-    else [...fieldUis.values()][0]?.host.after(host);
+    if (root !== doc.body && root !== doc.documentElement) root.after(host);
+    else (doc.body ?? doc.documentElement).append(host);
   };
 
   const setVolumes = () => {
