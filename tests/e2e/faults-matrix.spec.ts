@@ -8,7 +8,7 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { REQUEST_TIMEOUT_MS } from '../../lib/background/providers/http';
-import { DEMO_CREDENTIALS, type Simulator } from '../simulator';
+import { DEMO_CREDENTIALS, REDIRECT_TARGET, type Simulator } from '../simulator';
 import {
   ageEntry,
   catalogRequests,
@@ -29,6 +29,7 @@ import { ask, setUpProviders } from './popup-support';
 const TWO_HOURS = 2 * 60 * 60 * 1000;
 /** `chrome.storage.local.QUOTA_BYTES` without `unlimitedStorage`. */
 const QUOTA_BYTES = 10 * 1024 * 1024;
+const MB = 1024 * 1024;
 type Button = 'Open settings' | 'Retry';
 
 interface Stage {
@@ -36,6 +37,19 @@ interface Stage {
   provider: Provider;
   context: BrowserContext;
   background: Worker;
+  /** The headers of every request made to another site (see `watchElsewhere`). */
+  elsewhere: Record<string, string>[];
+}
+
+/**
+ * Records every request to `REDIRECT_TARGET`'s host, where a followed redirect would take the key.
+ * A request event, not a route: the browser follows a redirect past the context's routes.
+ */
+function watchElsewhere({ context, elsewhere }: Stage): void {
+  const host = new URL(REDIRECT_TARGET).host;
+  context.on('request', (request) => {
+    if (new URL(request.url()).host === host) elsewhere.push(request.headers());
+  });
 }
 
 interface Fault {
@@ -187,8 +201,30 @@ const FAULTS: Fault[] = [
     requests: 1,
   },
   {
+    name: '302 redirect to another site',
+    arrange(stage) {
+      watchElsewhere(stage);
+      stage.sim.setScenario(stage.provider, 'redirect');
+    },
+    // The service worker sees only an opaque redirect, so the sentence cannot name the site.
+    sees: each(
+      (name) =>
+        `${name} answered with a redirect. Cleartune does not follow redirects, so your key was not sent anywhere else: try again later, and report it if it keeps happening.`,
+    ),
+    requests: 1,
+  },
+  {
     name: '10 MB response',
     arrange: ({ sim, provider }) => sim.setScenario(provider, 'huge'),
+    sees: each(
+      (name) =>
+        `${name} sent an answer larger than 8 MB, which Cleartune does not read: try again later, and report it if it keeps happening.`,
+    ),
+    requests: 1,
+  },
+  {
+    name: '1 MB response (the same tracks repeated)',
+    arrange: ({ sim, provider }) => sim.setScenario(provider, 'huge', { bytes: MB }),
     sees: null,
     requests: 1,
   },
@@ -272,7 +308,8 @@ for (const fault of FAULTS) {
       expect(entryData(before, key)).not.toBeNull();
 
       sim.resetRequests();
-      await fault.arrange({ sim, provider, context, background });
+      const stage: Stage = { sim, provider, context, background, elsewhere: [] };
+      await fault.arrange(stage);
       await popup.getByRole('button', { name: 'Refresh tracks' }).click();
       await expect(popup.getByRole('button', { name: 'Refresh tracks' })).toBeEnabled({ timeout: 30_000 });
 
@@ -305,9 +342,52 @@ for (const fault of FAULTS) {
         expect(bytes).toBeLessThan(QUOTA_BYTES);
       }
       expect(catalogRequests(sim, provider)).toBe(fault.requests);
+      // No request, let alone one carrying a key, went anywhere but the provider.
+      expect(stage.elsewhere).toEqual([]);
       await expectChosenAndFavorite(popup, title);
       for (const item of ['chosen', 'favorites', 'settings']) expect(after[item]).toEqual(before[item]);
       expect(await workerErrors(background)).toEqual([]);
     });
   }
 }
+
+test('Layers: a list too large for the cache is refused with a sentence, and every bundle.social list stays', async ({
+  context,
+  background,
+  openPopup,
+  collected,
+}) => {
+  test.setTimeout(120_000);
+  await watchWorker(background, collected);
+  const { sim } = await setUpProviders(context, { seed: 'fault-matrix' });
+  const popup = await openPopup();
+  await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
+  await popup.reload();
+  await expect(popup.getByText(/^\d+ tracks$/)).toBeVisible();
+  // A warm cache: every genre of the last 7 days, besides the default view and Layers.
+  await ask(popup, 'refreshCatalog', { source: 'bundle-social', genre: 'ALL', range: '7DAY' });
+  const before = await snapshot(background);
+  const bundleKeys = Object.keys(before).filter((key) => key.startsWith('catalog:bundle-social:'));
+  expect(bundleKeys.length).toBeGreaterThanOrEqual(42);
+
+  // About 7 MB of distinct Layers tracks with long fields: readable, but more than one list may keep.
+  sim.setScenario('layers', 'huge', { bytes: 7 * MB, distinct: true });
+  await popup.getByRole('button', { name: 'Refresh tracks' }).click();
+  await expect(popup.getByRole('button', { name: 'Refresh tracks' })).toBeEnabled({ timeout: 60_000 });
+
+  const problem = popup.getByRole('region', { name: 'Problems' }).locator('.problem');
+  await expect(problem).toHaveCount(1);
+  await expect(problem.locator('p')).toHaveText(
+    /^Layers sent a list too large to keep \(\d+(\.\d)? MB; one list may take at most 4 MB\), so it was not saved and your other cached lists were kept: try again later, and report it if it keeps happening\.$/,
+  );
+  const after = await snapshot(background);
+  // Every list is still there with its tracks (Refresh renewed the default view's Pop list as well).
+  const tracksOf = (storage: Record<string, unknown>, key: string) =>
+    (storage[key] as { tracks: unknown[] } | undefined)?.tracks;
+  for (const key of bundleKeys) expect(tracksOf(after, key), key).toEqual(tracksOf(before, key));
+  expect(entryData(after, ENTRY_KEYS.layers)).toEqual(entryData(before, ENTRY_KEYS.layers));
+  expect(entryError(after, ENTRY_KEYS.layers)?.kind).toBe('too-large');
+  const bytes = await background.evaluate(() => chrome.storage.local.getBytesInUse(null));
+  expect(bytes).toBeLessThan(QUOTA_BYTES);
+  expect(await workerErrors(background)).toEqual([]);
+});

@@ -199,3 +199,29 @@ test('no key in messages to a content script, in any console, in error messages 
   expect(leaks(errors.join('\n'))).toEqual([]);
   expect(await workerErrors(background)).toEqual([]);
 });
+
+test('a provider redirecting to another site never gets the key sent there', async ({
+  context,
+  openPopup,
+}) => {
+  await setUpProviders(context, { seed: 'keys' });
+  // A misconfigured proxy or a hijacked route: the Layers API answers 302 to a collector.
+  await context.route('https://api.layers.com/v1/tiktok-music', (route) =>
+    route.fulfill({ status: 302, headers: { location: 'https://collector.test/grab' } }),
+  );
+  const collector: string[] = [];
+  await context.route('https://collector.test/**', (route) => {
+    collector.push(JSON.stringify(route.request().headers()));
+    return route.fulfill({ status: 200, contentType: 'application/json', body: '{"data":[]}' });
+  });
+
+  const popup = await openPopup();
+  await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
+  await popup.reload();
+  await expect(popup.getByRole('region', { name: 'Problems' })).toContainText(
+    'Layers answered with a redirect. Cleartune does not follow redirects, so your key was not sent anywhere else',
+  );
+  // bundle.social's tracks are still listed.
+  await expect(popup.getByRole('button', { name: /^Use / }).first()).toBeVisible();
+  expect(collector).toEqual([]);
+});

@@ -21,8 +21,12 @@ export const SCENARIOS = [
   'huge',
   'offline',
   'connection-refused',
+  'redirect',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** Where `redirect` points by default: a host that is neither provider's. */
+export const REDIRECT_TARGET = 'https://collector.example/v1/capture';
 
 /** Scenarios that reshape a successful data response instead of replacing the whole exchange. */
 export const DATA_SCENARIOS: readonly ScenarioName[] = ['mixed-invalid', 'empty', 'huge'];
@@ -192,4 +196,32 @@ export function hugeArray(items: unknown[], bytes: number): string {
     size += part.length + 1;
   }
   return `[${out.join(',')}]`;
+}
+
+/**
+ * A Layers body of about `bytes` in which every track is a different one, with long but valid text
+ * and media URLs: unlike `hugeArray`'s repeats, it stays large after de-duplication and per-item
+ * limits, the shape of a catalog too large to cache.
+ */
+export function hugeDistinctLayers(tracks: LayersTrack[], bytes: number): string {
+  const longText = (text: string) => `${text} ${'-'.repeat(200)}`.slice(0, 200);
+  const out: string[] = [];
+  let size = 30;
+  for (let i = 0; size < bytes; i++) {
+    const base = tracks[i % tracks.length]!;
+    const id = `${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+    const padding = `?v=${'0'.repeat(1500)}`;
+    const part = JSON.stringify({
+      ...base,
+      id,
+      title: longText(base.title),
+      author: longText(base.author),
+      album: longText(base.album || base.title),
+      previewUrl: `https://media.layers.com/music/${id}/preview.mp3${padding}`,
+      coverUrl: `https://media.layers.com/music/${id}/cover.jpg${padding}`,
+    });
+    out.push(part);
+    size += part.length + 1;
+  }
+  return `{"tracks":[${out.join(',')}],"total":${out.length}}`;
 }

@@ -42,7 +42,7 @@ export {
   type SimDateRange,
   type SimGenre,
 } from './cml';
-export { MIXED_INVALID, SCENARIOS, type ScenarioName } from './faults';
+export { MIXED_INVALID, REDIRECT_TARGET, SCENARIOS, type ScenarioName } from './faults';
 export { simulatorFetch } from './fetch';
 export { LAYERS_AWKWARD, LAYERS_TRACK_COUNT, type LayersTrack } from './layers';
 export { FOREIGN_MEDIA_URLS, ODD_MEDIA_URLS } from './media-urls';

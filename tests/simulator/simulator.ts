@@ -20,11 +20,13 @@ import {
 import {
   DATA_SCENARIOS,
   hugeArray,
+  hugeDistinctLayers,
   malformedJson,
   mixedInvalidCml,
   mixedInvalidLayers,
   mixedInvalidTeams,
   proxyHtml,
+  REDIRECT_TARGET,
   type ScenarioName,
 } from './faults';
 import { buildLayersCatalog, type LayersTrack } from './layers';
@@ -216,6 +218,10 @@ export interface ScenarioOptions {
   html?: boolean;
   /** `huge`: the body size in bytes. Default 10 MB. */
   bytes?: number;
+  /** `huge`, Layers only: every item a different track with long fields (`hugeDistinctLayers`), not repeats. */
+  distinct?: boolean;
+  /** `redirect`: where the 302 points. Default `REDIRECT_TARGET`, another site. */
+  location?: string;
 }
 
 /** An active scenario. */
@@ -539,6 +545,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         return json(200, malformedJson(kind ?? (rec.provider === 'layers' ? 'layers' : 'cml')));
       case 'not-found':
         return errorFor(rec, o.status ?? 404, 'Not Found', 'NOT_FOUND', 'Not found.');
+      case 'redirect':
+        return {
+          status: 302,
+          headers: { ...BASE_HEADERS, location: o.location ?? REDIRECT_TARGET },
+          body: '',
+          delayMs: 0,
+        };
       case 'hang':
       case 'offline':
       case 'connection-refused':
@@ -568,13 +581,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (kind === 'layers') {
       if (rule.scenario === 'empty') return json(200, JSON.stringify({ tracks: [], total: 0 }));
       if (rule.scenario === 'mixed-invalid') return json(200, mixedInvalidLayers(layers()));
-      const k = `layers/${bytes}`;
+      const distinct = rule.options.distinct === true;
+      const k = `layers/${bytes}/${distinct}`;
       let body = hugeBodies.get(k);
+      if (!body && distinct) body = hugeDistinctLayers(layers(), bytes);
       if (!body) {
         const arr = hugeArray(layers(), bytes);
         body = `{"tracks":${arr},"total":${(arr.match(/"id":/g) ?? []).length}}`;
-        hugeBodies.set(k, body);
       }
+      hugeBodies.set(k, body);
       return json(200, body);
     }
     const teams = teamsOf(org ?? DEMO_ORG);

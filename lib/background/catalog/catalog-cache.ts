@@ -68,9 +68,16 @@ function entryLabel(id: EntryId): string {
     : `${PROVIDER_NAMES['bundle-social']} ${genreLabel(id.genre)} (${id.range})`;
 }
 
+/**
+ * What a write did. A list larger than half the budget is refused rather than stored: stored, it
+ * would push out most of the other lists (one oversized Layers answer once evicted every
+ * bundle.social list), and past the quota it would fail at every refresh.
+ */
+export type WriteResult = { stored: true } | { stored: false; bytes: number; limitBytes: number };
+
 export interface CatalogCache {
   read(ids: EntryId[]): Promise<Map<string, CatalogEntry>>;
-  write(entry: CatalogEntry): Promise<void>;
+  write(entry: CatalogEntry): Promise<WriteResult>;
   /** Marks entries as just used, so eviction spares what the user looks at. */
   touch(ids: EntryId[]): Promise<void>;
   totalBytes(): Promise<number>;
@@ -78,6 +85,7 @@ export interface CatalogCache {
 
 export function createCatalogCache(env: { now: () => number; budgetBytes?: number }): CatalogCache {
   const budget = env.budgetBytes ?? CACHE_BUDGET_BYTES;
+  const entryLimit = Math.floor(budget / 2);
   const local = () => browser.storage.local;
   // Parsed entries, so a popup reopened while the worker lives skips reading and validating 4,200
   // tracks again. Storage stays the truth: any change to a key there drops its parsed copy.
@@ -146,7 +154,7 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
     },
 
     write(entry) {
-      return serial(async () => {
+      return serial(async (): Promise<WriteResult> => {
         const key = entryKey(entry.id);
         const stored = {
           v: 1 as const,
@@ -159,14 +167,17 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
           error: entry.error,
           tracks: entry.tracks.map(compactTrack),
         };
+        const size = byteSize(key, stored);
+        if (size > entryLimit) return { stored: false, bytes: size, limitBytes: entryLimit };
         const index = await readIndex();
-        index[key] = { size: byteSize(key, stored), usedAt: env.now() };
+        index[key] = { size, usedAt: env.now() };
         const evicted = evictionsFor(index, key, budget);
         for (const gone of evicted) delete index[gone];
         if (evicted.length > 0) await local().remove(evicted);
         // Entry and index in one set: a worker killed here leaves the old entry, never half of one.
         await local().set({ [key]: stored, [CATALOG_INDEX_KEY]: index });
         parsed.delete(key);
+        return { stored: true };
       });
     },
 

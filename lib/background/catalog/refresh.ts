@@ -133,8 +133,22 @@ export function createRefresher(env: RefreshEnv, cache: CatalogCache) {
           await remember(id, unreadable);
           return unreadable;
         }
-        await cache.write({ id, fetchedAt, attemptedAt: fetchedAt, dropped, error: null, tracks });
-        return null;
+        const written = await cache.write({
+          id,
+          fetchedAt,
+          attemptedAt: fetchedAt,
+          dropped,
+          error: null,
+          tracks,
+        });
+        if (written.stored) return null;
+        const { bytes, limitBytes } = written;
+        const tooLarge = providerError(id.provider, 'too-large', {
+          status: 200,
+          tooLarge: { what: 'list', bytes, limitBytes },
+        });
+        await remember(id, tooLarge);
+        return tooLarge;
       }
       // "Offline" or "no key" are facts of the moment, not of the list: those are not stored.
       if (worthKeeping) await remember(id, result.error);

@@ -7,6 +7,13 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 /** A 429 without `Retry-After`: the shortest of bundle.social's windows that could have tripped is 10 s. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 10_000;
 
+/**
+ * The most a provider answer may be. The largest real answers are about 240 KB (a CML list with
+ * 30-day histories) and 190 KB (Layers' 520 tracks): 8 MB is thirty times that, and the whole
+ * catalog cache's budget, so nothing larger could be kept anyway.
+ */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
 export interface HttpEnv {
   fetch: typeof fetch;
   now: () => number;
@@ -89,6 +96,48 @@ function statusError(request: JsonRequest, response: Response, body: unknown, no
   return providerError(provider, 'invalid-response', base);
 }
 
+/** In an extension a manual redirect is opaque (status 0, no `location`); elsewhere it can be read. */
+function redirected(request: JsonRequest, response: Response): ProviderError {
+  let redirectHost: string | null = null;
+  const location = response.headers.get('location');
+  if (location) {
+    try {
+      const target = new URL(location, request.url);
+      if (target.origin !== new URL(request.url).origin) redirectHost = target.host;
+    } catch {
+      // An unreadable location is reported like an opaque one.
+    }
+  }
+  return providerError(request.provider, 'redirected', { status: response.status || null, redirectHost });
+}
+
+/**
+ * The body as text, or null past `MAX_RESPONSE_BYTES`: read as a stream and cancelled at the limit,
+ * so a hostile or broken answer never sits whole in the worker's memory.
+ */
+async function readCapped(response: Response): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_RESPONSE_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > MAX_RESPONSE_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -117,8 +166,20 @@ export async function getJson(env: HttpEnv, request: JsonRequest): Promise<Fetch
       signal: controller.signal,
       credentials: 'omit',
       cache: 'no-store',
+      // The Fetch standard keeps custom headers (our keys) on a redirect to another origin.
+      redirect: 'manual',
     });
-    const text = await response.text();
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      return { ok: false, error: redirected(request, response) };
+    }
+    const text = await readCapped(response);
+    if (text === null) {
+      const tooLarge = { what: 'answer' as const, limitBytes: MAX_RESPONSE_BYTES };
+      return {
+        ok: false,
+        error: providerError(provider, 'too-large', { status: response.status, tooLarge }),
+      };
+    }
     const json = parseJson(text);
     if (!response.ok)
       return { ok: false, error: statusError(request, response, json.ok ? json.value : null, env.now()) };

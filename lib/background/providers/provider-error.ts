@@ -19,6 +19,18 @@ export interface ErrorDetails {
    * most of its items could not be read. The cached tracks are kept and shown.
    */
   list?: { received: number; unreadable: number };
+  /** For `redirected`: the host it pointed to, when the browser lets us see it. */
+  redirectHost?: string | null;
+  /**
+   * For `too-large`: an `answer` cut off while reading (its size is unknown past the limit), or a
+   * `list` read in full that would take more than its share of the cache.
+   */
+  tooLarge?: { what: 'answer'; limitBytes: number } | { what: 'list'; bytes: number; limitBytes: number };
+}
+
+/** Megabytes for a sentence: "8", "4.5", "0.2". */
+function megabytes(bytes: number): string {
+  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
 }
 
 /** Readable wait: "12 seconds", "3 minutes", "2 hours". */
@@ -81,6 +93,26 @@ function sentence(provider: Provider, kind: ProviderErrorKind, d: ErrorDetails):
       return [`${name} could not be reached: check your connection and try again.`, 'retry'];
     case 'timeout':
       return [`${name} did not answer within ${describeWait(d.timeoutMs ?? 15_000)}: try again.`, 'retry'];
+    case 'redirected':
+      return [
+        d.redirectHost
+          ? `${name} answered with a redirect to another site: ${d.redirectHost}. Cleartune did not follow it, so your key was not sent there: try again later, and report it if it keeps happening.`
+          : `${name} answered with a redirect. Cleartune does not follow redirects, so your key was not sent anywhere else: try again later, and report it if it keeps happening.`,
+        'retry',
+      ];
+    case 'too-large': {
+      const size = d.tooLarge;
+      if (size?.what === 'list')
+        return [
+          `${name} sent a list too large to keep (${megabytes(size.bytes)} MB; one list may take at most ${megabytes(size.limitBytes)} MB), so it was not saved and your other cached lists were kept: try again later, and report it if it keeps happening.`,
+          'retry',
+        ];
+      const what = size ? `an answer larger than ${megabytes(size.limitBytes)} MB` : 'an answer too large';
+      return [
+        `${name} sent ${what}, which Cleartune does not read: try again later, and report it if it keeps happening.`,
+        'retry',
+      ];
+    }
     case 'invalid-response':
       if (d.list && d.list.received === 0)
         return [

@@ -14,6 +14,10 @@ export const providerErrorKindSchema = z.enum([
   'timeout',
   'invalid-response',
   'not-configured',
+  /** A 3xx: not followed, since `x-api-key` and `Authorization` would go along to wherever it points. */
+  'redirected',
+  /** An answer past the byte limit, or a list larger than its share of the cache: refused whole. */
+  'too-large',
 ]);
 
 export const providerErrorSchema = z.object({

@@ -155,6 +155,29 @@ describe('the catalog cache', () => {
     expect(await cache.totalBytes()).toBeLessThanOrEqual(oneEntry * 2.5);
   });
 
+  it('refuses a list larger than half its budget, and keeps every other list as it was', async () => {
+    const clock = { now: AT };
+    const probe = createCatalogCache({ now: () => clock.now });
+    await probe.write(entryOf('POP', popTracks));
+    const oneEntry = await probe.totalBytes();
+    fakeBrowser.reset();
+    const cache = createCatalogCache({ now: () => clock.now, budgetBytes: oneEntry * 4 });
+    for (const genre of ['POP', 'ROCK', 'JAZZ'] as const) {
+      clock.now += 1000;
+      expect(await cache.write(entryOf(genre, popTracks))).toEqual({ stored: true });
+    }
+    const before = await browser.storage.local.get(null);
+    // Three lists' worth of tracks in one list: more than any one list may take.
+    const oversized = [0, 1, 2].flatMap((copy) =>
+      popTracks.map((track) => ({ ...track, id: `${track.id}${copy}` })),
+    );
+    clock.now += 1000;
+    const refused = await cache.write(entryOf('LATIN', oversized));
+    expect(refused).toMatchObject({ stored: false, limitBytes: oneEntry * 2 });
+    expect(!refused.stored && refused.bytes).toBeGreaterThan(oneEntry * 2);
+    expect(await browser.storage.local.get(null)).toEqual(before);
+  });
+
   it('never evicts the entry being written, even one larger than the budget', () => {
     const index = { a: { size: 10, usedAt: 1 }, big: { size: 500, usedAt: 0 }, b: { size: 10, usedAt: 2 } };
     expect(evictionsFor(index, 'big', 100)).toEqual(['a', 'b']);

@@ -124,6 +124,32 @@ describe('the catalog engine when a provider fails', () => {
     expect(answer.parts[0]?.error?.message).toMatch(/^Layers /);
   });
 
+  it('refuses a list too large for the cache, saying so, and keeps every other cached list', async () => {
+    // A budget where two bundle.social lists fit but the Layers catalog (about 215 KB) is more than
+    // one list may take: the shape of an oversized Layers answer against a warm cache.
+    const env = createTestEnv({ budgetBytes: 300_000 });
+    const engine = createCatalogEngine(env);
+    const rock = { ...POP_7, genre: 'ROCK' as const };
+    const pop = await engine.getCatalog(POP_7);
+    await engine.getCatalog(rock);
+    const warm = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(warm).filter((key) => key.startsWith('catalog:bundle-social'))).toHaveLength(2);
+    env.clock.now += 1000;
+    const layers = await engine.getCatalog({ ...POP_7, source: 'layers' });
+    expect(layers.parts[0]?.error).toMatchObject({ kind: 'too-large', provider: 'layers', action: 'retry' });
+    expect(layers.parts[0]?.error?.message).toMatch(
+      /^Layers sent a list too large to keep \(0\.2 MB; one list may take at most 0\.1 MB\), so it was not saved and your other cached lists were kept: /,
+    );
+    const after = await fakeBrowser.storage.local.get(null);
+    for (const key of ['catalog:bundle-social:7DAY:POP', 'catalog:bundle-social:7DAY:ROCK'])
+      expect(after[key]).toEqual(warm[key]);
+    expect((await engine.getCatalog(POP_7)).tracks).toEqual(pop.tracks);
+    // A later refresh meets the same answer and says the same thing, instead of failing on quota.
+    env.clock.now += 4 * HOUR;
+    const again = await engine.refreshCatalog({ ...POP_7, source: 'layers' });
+    expect(again.parts[0]?.error?.kind).toBe('too-large');
+  });
+
   it('counts dropped items on the part', async () => {
     const env = createTestEnv();
     env.sim.setScenario('bundle-social', 'mixed-invalid');

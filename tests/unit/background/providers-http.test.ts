@@ -181,3 +181,88 @@ describe('redact', () => {
     expect(redact(text, secrets)).toBe(expected);
   });
 });
+
+describe('redirects', () => {
+  /** Answers like a provider that redirects, and records whether the redirect was left unfollowed. */
+  function redirecting(location: string) {
+    const seen: RequestInit[] = [];
+    const fetchImpl = (async (_url: string, init: RequestInit) => {
+      seen.push(init);
+      // What fetch does with each mode: `follow` would go on to `location` with the key's header.
+      if (init.redirect !== 'manual') return new Response('{"data":[]}', { status: 200 });
+      return new Response(null, { status: 302, headers: { location } });
+    }) as typeof fetch;
+    return { fetchImpl, seen };
+  }
+
+  it('does not follow a redirect to another site, and names that site', async () => {
+    const { fetchImpl, seen } = redirecting('https://collector.example/steal');
+    const result = await get(fetchImpl);
+    expect(seen.map((init) => init.redirect)).toEqual(['manual']);
+    expect(!result.ok && result.error).toMatchObject({ kind: 'redirected', action: 'retry' });
+    expect(!result.ok && result.error.message).toBe(
+      'bundle.social answered with a redirect to another site: collector.example. Cleartune did not follow it, so your key was not sent there: try again later, and report it if it keeps happening.',
+    );
+  });
+
+  it('says so without a site when the browser hides where the redirect goes', async () => {
+    // In an extension, a manual redirect is an opaque response: status 0, no headers.
+    const opaque = {
+      type: 'opaqueredirect',
+      status: 0,
+      ok: false,
+      headers: new Headers(),
+      text: async () => '',
+    };
+    const result = await get((async () => opaque) as unknown as typeof fetch, 'layers');
+    expect(!result.ok && result.error.kind).toBe('redirected');
+    expect(!result.ok && result.error.message).toMatch(
+      /^Layers answered with a redirect\. Cleartune does not follow redirects, /,
+    );
+  });
+});
+
+describe('answers too large to read', () => {
+  /** A 200 whose body streams `total` bytes of JSON white space, recording how much was pulled. */
+  function streaming(total: number, headers: Record<string, string> = {}) {
+    let pulled = 0;
+    const chunk = 256 * 1024;
+    const fetchImpl = (async () => {
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= total) return controller.close();
+          const size = Math.min(chunk, total - pulled);
+          pulled += size;
+          controller.enqueue(new Uint8Array(size).fill(0x20));
+        },
+      });
+      return new Response(body, { status: 200, headers });
+    }) as typeof fetch;
+    return { fetchImpl, pulled: () => pulled };
+  }
+  const MB = 1024 * 1024;
+  const TOO_LARGE =
+    'Layers sent an answer larger than 8 MB, which Cleartune does not read: try again later, and report it if it keeps happening.';
+
+  it('stops reading past 8 MB and says the answer was too large', async () => {
+    const { fetchImpl, pulled } = streaming(40 * MB);
+    const result = await get(fetchImpl, 'layers', 5_000);
+    expect(!result.ok && result.error).toMatchObject({ kind: 'too-large', action: 'retry', status: 200 });
+    expect(!result.ok && result.error.message).toBe(TOO_LARGE);
+    // It gave up soon after the limit instead of reading 40 MB into memory.
+    expect(pulled()).toBeLessThan(9 * MB);
+  });
+
+  it('refuses an answer whose Content-Length is over the limit without reading it', async () => {
+    const { fetchImpl, pulled } = streaming(9 * MB, { 'content-length': String(9 * MB) });
+    const result = await get(fetchImpl, 'layers', 5_000);
+    expect(!result.ok && result.error.message).toBe(TOO_LARGE);
+    expect(pulled()).toBeLessThan(MB);
+  });
+
+  it('reads an answer just under the limit', async () => {
+    const padding = ' '.repeat(8 * MB - 20);
+    const result = await get(answering(200, `{"data":[]${padding}}`));
+    expect(result).toEqual({ ok: true, value: { data: [] } });
+  });
+});

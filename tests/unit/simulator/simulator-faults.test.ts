@@ -281,6 +281,7 @@ describe('scenarios', () => {
         'not-found',
         'offline',
         'rate-limited',
+        'redirect',
         'server-error',
       ].sort(),
     );
