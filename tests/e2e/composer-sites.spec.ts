@@ -1,8 +1,12 @@
 /// <reference types="chrome" />
 import type { Page } from '@playwright/test';
+import { reactComposerHtml, serveHtml, useTrack } from '../fixtures/composers/serve';
+import { CML_FULL_CLIP_ID, cmlTrack } from '../fixtures/tracks';
 import { expect, serveFixturePage, test } from './fixtures';
 
 type Reply = { ok: true; value: { composerSites: string[] } } | { ok: false; error: string };
+
+const REACT_URL = 'https://composer.test/react';
 
 const send = (page: Page, type: string, origin: string): Promise<Reply> =>
   page.evaluate(([type, origin]) => chrome.runtime.sendMessage({ type, data: { origin } }), [type, origin]);
@@ -67,4 +71,48 @@ test('origins are validated, and a site the browser has not granted is refused w
       'Cleartune may not open https://app.example.com yet: allow access when your browser asks, then add it again.',
   });
   expect(await ourScripts(options)).toEqual([]);
+});
+
+test('a site with a port or an IPv6 address is refused when added, saying what to enter instead', async ({
+  openOptions,
+}) => {
+  const options = await openOptions();
+  expect(await send(options, 'addComposerSite', 'http://localhost:3000')).toEqual({
+    ok: false,
+    error:
+      'Enter the site without its port: http://localhost lets Cleartune work on localhost:3000 and every other port of localhost.',
+  });
+  const ipv6 = await send(options, 'addComposerSite', 'http://[::1]:8080');
+  expect(ipv6).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(/^Cleartune cannot work on an IPv6 address like \[::1\]/),
+  });
+  await options.getByLabel('Site address').fill('localhost:3000');
+  await options.getByRole('button', { name: 'Add site' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'without its port' })).toHaveText(
+    'Enter the site without its port: https://localhost lets Cleartune work on localhost:3000 and every other port of localhost.',
+  );
+  expect(await ourScripts(options)).toEqual([]);
+});
+
+test('a stored site that today\'s rules refuse never breaks "Use"', async ({
+  openPage,
+  openPopup,
+  context,
+  background,
+}) => {
+  // What an older release could store: sites with a port and an IPv6 address besides a good one.
+  const stored = ['http://localhost:3000', 'http://[::1]', 'https://composer.test'];
+  await background.evaluate(async (composerSites) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings as object), composerSites } });
+  }, stored);
+  await serveHtml(context, REACT_URL, await reactComposerHtml());
+  const page = await openPage(REACT_URL);
+  await expect(page.getByRole('button', { name: 'Insert chosen track' })).toBeVisible();
+  await page.getByLabel('Music volume').click();
+
+  const reply = await useTrack(await openPopup(), cmlTrack, 'full');
+  expect(reply).toEqual({ filledInto: 'composer.test', message: 'Filled into composer.test' });
+  await expect(page.getByLabel('Music sound ID')).toHaveValue(CML_FULL_CLIP_ID);
 });

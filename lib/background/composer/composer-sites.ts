@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Settings } from '../../shared/protocol';
-import { normalizeOrigin, originPattern } from '../../shared/site-origin';
+import { isComposerOrigin, normalizeOrigin, originPattern } from '../../shared/site-origin';
 import { changeSettings } from '../settings/settings-store';
 
 export const SCRIPT_ID_PREFIX = 'cleartune-composer:';
@@ -56,27 +56,38 @@ export async function addComposerSite(input: string): Promise<Settings> {
 }
 
 export async function removeComposerSite(input: string): Promise<Settings> {
-  const origin = normalizeOrigin(input);
   const { next } = await changeSettings(async (latest) => {
+    // A stored site is removed as stored, even one today's rules refuse (an older release's port).
+    const origin = latest.composerSites.includes(input) ? input : normalizeOrigin(input);
     await unregister([scriptIdFor(origin)]);
     try {
       await browser.permissions.remove({ origins: [originPattern(origin)] });
     } catch {
-      // A permission the manifest requires cannot be given back; the script is gone all the same.
+      // A permission the manifest requires, or a pattern this browser cannot read: nothing to give back.
     }
     return { ...latest, composerSites: latest.composerSites.filter((site) => site !== origin) };
   });
   return next;
 }
 
+/** Whether the browser still grants a site; a pattern it cannot read counts as not granted. */
+async function stillGranted(origin: string): Promise<boolean> {
+  try {
+    return isComposerOrigin(origin) && (await hasAccess(origin));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Registers every enabled site that is missing, unregisters ours that are no longer enabled, and
- * forgets sites whose access the user revoked in the browser.
+ * forgets sites whose access the user revoked in the browser or that today's rules refuse (a port
+ * or IPv6 address stored by an older release): one of those must not stop the others.
  */
 export async function syncComposerSites(): Promise<void> {
   await changeSettings(async (latest) => {
     const allowed: string[] = [];
-    for (const origin of latest.composerSites) if (await hasAccess(origin)) allowed.push(origin);
+    for (const origin of latest.composerSites) if (await stillGranted(origin)) allowed.push(origin);
     const registered = (await browser.scripting.getRegisteredContentScripts())
       .map((script) => script.id)
       .filter((id) => id.startsWith(SCRIPT_ID_PREFIX));

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { toChosen } from '../../shared/clips';
 import type { FillResult } from '../../shared/protocol';
-import { originPattern } from '../../shared/site-origin';
+import { isComposerOrigin, originPattern } from '../../shared/site-origin';
 import type { ChosenTrack } from '../../shared/track';
 import { type MessageHandlers, sendTabMessage } from '../messages';
 import { maskSettings } from '../settings/settings';
@@ -47,9 +47,9 @@ export async function showChosenOnBadge(chosen: ChosenTrack | null): Promise<voi
 /** Tabs where the composer content script runs: the static matches and the user's composer sites. */
 async function composerTabIds(deps: ComposerBackgroundDeps): Promise<number[]> {
   const { composerSites } = await settingsItem.get();
-  const patterns = [...deps.staticMatches(), ...composerSites.map(originPattern)].map(
-    (pattern) => new MatchPattern(pattern),
-  );
+  // Only sites today's rules accept: a stored `http://localhost:3000` made every pattern, and "Use", fail.
+  const sites = composerSites.filter(isComposerOrigin).map(originPattern);
+  const patterns = [...deps.staticMatches(), ...sites].map((pattern) => new MatchPattern(pattern));
   const tabs = await browser.tabs.query({});
   return tabs.flatMap((tab) =>
     tab.id !== undefined && tab.url && patterns.some((pattern) => pattern.includes(tab.url as string))

@@ -48,6 +48,21 @@ function stubPermissions(granted: string[]) {
   return permissions;
 }
 
+/** Tab messages, recorded as [tab, type]; a fill answers "Filled into `label`". */
+function recordTabMessages(label: string) {
+  const sent: [number, string][] = [];
+  vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (
+    tabId: number,
+    message: { type: string },
+  ) => {
+    sent.push([tabId, message.type]);
+    return message.type === 'fillChosen'
+      ? { ok: true, value: { filledInto: label, message: `Filled into ${label}` } }
+      : { ok: true, value: null };
+  }) as never);
+  return sent;
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
 });
@@ -87,16 +102,7 @@ describe('chosen track and composer tabs', () => {
     const studio = await fakeBrowser.tabs.create({ url: 'https://www.tiktok.com/tiktokstudio/upload' });
     const other = await fakeBrowser.tabs.create({ url: 'https://news.example/' });
     await handlers.composerPresence({ ...presence, label: 'TikTok Studio' }, senderIn(studio.id as number));
-    const sent: [number, string][] = [];
-    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (
-      tabId: number,
-      message: { type: string },
-    ) => {
-      sent.push([tabId, message.type]);
-      return message.type === 'fillChosen'
-        ? { ok: true, value: { filledInto: 'TikTok Studio', message: 'Filled into TikTok Studio' } }
-        : { ok: true, value: null };
-    }) as never);
+    const sent = recordTabMessages('TikTok Studio');
     const reply = await handlers.useTrack({ track: cmlTrack, clip: null }, senderIn(0));
     expect(reply).toEqual({ filledInto: 'TikTok Studio', message: 'Filled into TikTok Studio' });
     expect(sent).toEqual([
@@ -105,6 +111,24 @@ describe('chosen track and composer tabs', () => {
     ]);
     expect(sent.some(([tabId]) => tabId === other.id)).toBe(false);
     expect((await chosenItem.get())?.id).toBe(CML_TRENDING_CLIP_ID);
+  });
+
+  it('"Use" still fills when a stored composer site is one today\'s rules refuse (a port, IPv6, garbage)', async () => {
+    await settingsItem.set({
+      ...(await settingsItem.get()),
+      composerSites: ['http://localhost:3000', 'http://[::1]', 'not a site', 'https://composer.test'],
+    });
+    const tab = await fakeBrowser.tabs.create({ url: 'https://composer.test/compose' });
+    const elsewhere = await fakeBrowser.tabs.create({ url: 'http://localhost:3000/compose' });
+    await handlers.composerPresence(presence, senderIn(tab.id as number));
+    const sent = recordTabMessages('composer.test');
+    const reply = await handlers.useTrack({ track: cmlTrack, clip: null }, senderIn(0));
+    expect(reply).toEqual({ filledInto: 'composer.test', message: 'Filled into composer.test' });
+    expect(sent).toEqual([
+      [tab.id, 'chosenChanged'],
+      [tab.id, 'fillChosen'],
+    ]);
+    expect(sent.some(([tabId]) => tabId === elsewhere.id)).toBe(false);
   });
 
   it('"Use" fills the frame whose composer was focused last, not whichever frame answers first', async () => {
@@ -214,5 +238,29 @@ describe('composer sites', () => {
       ]),
     );
     expect((await settingsItem.get()).composerSites).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it("on startup, forgets stored sites today's rules refuse, and still registers the others", async () => {
+    const { registered } = stubScripting([{ id: 'cleartune-composer:http://localhost:3000' }]);
+    const permissions = stubPermissions(['https://a.example/*', 'http://localhost:3000/*']);
+    await settingsItem.set({
+      ...(await settingsItem.get()),
+      composerSites: ['http://localhost:3000', 'http://[::1]', 'https://a.example'],
+    });
+    setupComposerRelay();
+    await vi.waitFor(() =>
+      expect(registered.map((script) => script.id)).toEqual(['cleartune-composer:https://a.example']),
+    );
+    expect((await settingsItem.get()).composerSites).toEqual(['https://a.example']);
+    // Never asked about a pattern the browser may not read.
+    expect(permissions.contains).toHaveBeenCalledTimes(1);
+  });
+
+  it("removes a stored site exactly as stored, even one today's rules refuse", async () => {
+    stubScripting([{ id: 'cleartune-composer:http://localhost:3000' }]);
+    stubPermissions([]);
+    await settingsItem.set({ ...(await settingsItem.get()), composerSites: ['http://localhost:3000'] });
+    const settings = await handlers.removeComposerSite({ origin: 'http://localhost:3000' }, senderIn(0));
+    expect(settings.composerSites).toEqual([]);
   });
 });

@@ -71,9 +71,27 @@ describe('site addresses', () => {
   it.each([
     ['app.example.com', 'https://app.example.com'],
     ['https://app.example.com/', 'https://app.example.com'],
-    ['http://localhost:3000', 'http://localhost:3000'],
+    ['http://localhost', 'http://localhost'],
   ])('%s → %s', (input, origin) => {
     expect(siteOrigin(input)).toEqual({ origin, pattern: `${origin}/*` });
+  });
+
+  it('refuses a port, saying which address serves it', () => {
+    expect(siteOrigin('http://localhost:3000')).toEqual({
+      error:
+        'Enter the site without its port: http://localhost lets Cleartune work on localhost:3000 and every other port of localhost.',
+    });
+    expect(siteOrigin('app.example.com:8443')).toHaveProperty(
+      'error',
+      expect.stringMatching(/^Enter the site without its port: https:\/\/app\.example\.com lets /),
+    );
+  });
+
+  it('refuses an IPv6 address with a sentence', () => {
+    for (const input of ['http://[::1]', 'http://[::1]:3000', '[2001:db8::1]'])
+      expect(siteOrigin(input)).toEqual({
+        error: expect.stringMatching(/^Cleartune cannot work on an IPv6 address like \[[0-9a-f:]+\]: /),
+      });
   });
 
   it.each(['', 'ftp://example.com', 'https://example.com/compose', 'https://*.example.com'])(
