@@ -1,9 +1,11 @@
 import { type ReactNode, useId, useState } from 'react';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { errorText } from '@/lib/shared/messages';
-import type { Input, MaskedSettings } from '@/lib/shared/protocol';
+import type { Input, MaskedSettings, ProviderError } from '@/lib/shared/protocol';
 import type { Provider } from '@/lib/shared/track';
 import { PROVIDER_NAMES } from '@/lib/shared/track';
+import { isWaiting, sentenceAt } from '@/lib/shared/waits';
+import { useNow } from '../shared/use-now';
 
 const KEY_FIELD = { 'bundle-social': 'bundleSocialKey', layers: 'layersKey' } as const;
 const KEY_HINT = { 'bundle-social': 'pk_live_…', layers: 'lp_…' } as const;
@@ -21,6 +23,13 @@ interface Props {
   children?: ReactNode;
 }
 
+/** What the last test or removal said; a rate limit's sentence counts down from its error. */
+interface Outcome {
+  ok: boolean;
+  text: string;
+  error?: ProviderError | null;
+}
+
 /** One provider: its key (never shown in full once stored), a connection test, and removal. */
 export function ProviderFieldset({
   deps,
@@ -34,10 +43,11 @@ export function ProviderFieldset({
 }: Props) {
   const name = PROVIDER_NAMES[provider];
   const hintId = useId();
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const now = useNow(isWaiting(result?.error, Date.now()));
 
-  const run = async (work: () => Promise<{ ok: boolean; text: string }>) => {
+  const run = async (work: () => Promise<Outcome>) => {
     setBusy(true);
     setResult(null);
     try {
@@ -57,7 +67,7 @@ export function ProviderFieldset({
         onChange('');
       }
       const outcome = await deps.send('testConnection', { provider });
-      return { ok: outcome.ok, text: outcome.message };
+      return { ok: outcome.ok, text: outcome.message, error: outcome.error };
     });
 
   const remove = () =>
@@ -110,7 +120,7 @@ export function ProviderFieldset({
             <>
               <span aria-hidden="true">{result.ok ? '✓ ' : '✗ '}</span>
               {result.ok ? 'Passed — ' : 'Failed — '}
-              {result.text}
+              {result.error ? sentenceAt(result.error, now) : result.text}
             </>
           )}
         </p>

@@ -1,5 +1,7 @@
 import { partsToReport } from '@/lib/popup/catalog-status';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
+import { isWaiting, sentenceAt } from '@/lib/shared/waits';
+import { useNow } from '../shared/use-now';
 
 /**
  * A provider's error, in the catalog engine's words, with the one button that fixes it. Tracks
@@ -12,6 +14,8 @@ export function ProviderErrors() {
   const loadError = useFinderState((s) => s.loadError);
   const refreshing = useFinderState((s) => s.refreshing);
   const parts = partsToReport(answer, source);
+  // A rate limit counts down, and says when its wait is over, instead of a wait stated once.
+  const now = useNow(parts.some((part) => isWaiting(part.error, Date.now())));
   if (parts.length === 0 && !loadError) return null;
   return (
     <section className="banner banner-error" aria-label="Problems">
@@ -25,13 +29,17 @@ export function ProviderErrors() {
       )}
       {parts.map((part) => (
         <div className="problem" key={part.provider}>
-          <p>{part.error?.message}</p>
+          <p>{part.error && sentenceAt(part.error, now)}</p>
           {part.error?.action === 'open-settings' ? (
             <button type="button" onClick={() => deps.openOptions()}>
               Open settings
             </button>
           ) : (
-            <button type="button" disabled={refreshing} onClick={() => void catalog.refresh()}>
+            <button
+              type="button"
+              disabled={refreshing || isWaiting(part.error, now)}
+              onClick={() => void catalog.refresh()}
+            >
               Retry
             </button>
           )}

@@ -391,3 +391,42 @@ test('Layers: a list too large for the cache is refused with a sentence, and eve
   expect(bytes).toBeLessThan(QUOTA_BYTES);
   expect(await workerErrors(background)).toEqual([]);
 });
+
+test('a rate-limit message counts down, says when the wait is over, and Retry then works', async ({
+  context,
+  background,
+  openPopup,
+  collected,
+}) => {
+  await watchWorker(background, collected);
+  const { sim } = await setUpProviders(context, { seed: 'fault-matrix' });
+  const popup = await openPopup();
+  await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
+  await popup.reload();
+  await expect(popup.getByText(/^\d+ tracks$/)).toBeVisible();
+
+  sim.setScenario('layers', 'rate-limited', { retryAfter: 12 });
+  await popup.getByRole('button', { name: 'Refresh tracks' }).click();
+  const problem = popup.getByRole('region', { name: 'Problems' }).locator('.problem');
+  const sentence = problem.locator('p');
+  await expect(sentence).toHaveText(
+    /^Layers is limiting requests for now: wait 1[12] seconds before trying again\.$/,
+  );
+  await expect(problem.getByRole('button', { name: 'Retry' })).toBeDisabled();
+  // A few seconds later it says less, not the number it said at first (a wait over 10 s is not waited out).
+  await expect(sentence).toHaveText(
+    /^Layers is limiting requests for now: wait [1-9] seconds? before trying again\.$/,
+    {
+      timeout: 5_000,
+    },
+  );
+  await expect(sentence).toHaveText('Layers should take requests again: try again now.', { timeout: 12_000 });
+  await expect(problem.getByRole('button', { name: 'Retry' })).toBeEnabled();
+
+  sim.setScenario('layers', null);
+  sim.resetRequests();
+  await problem.getByRole('button', { name: 'Retry' }).click();
+  await expect(popup.getByRole('region', { name: 'Problems' })).toHaveCount(0);
+  expect(catalogRequests(sim, 'layers')).toBe(1);
+  expect(await workerErrors(background)).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import type { ProviderError, ProviderErrorKind } from '../../shared/protocol';
 import { PROVIDER_NAMES, type Provider } from '../../shared/track';
+import { describeWait, rateLimitSentence } from '../../shared/waits';
 
 type Action = ProviderError['action'];
 
@@ -31,15 +32,6 @@ export interface ErrorDetails {
 /** Megabytes for a sentence: "8", "4.5", "0.2". */
 function megabytes(bytes: number): string {
   return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
-}
-
-/** Readable wait: "12 seconds", "3 minutes", "2 hours". */
-export function describeWait(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
-  return `${Math.ceil(minutes / 60)} hours`;
 }
 
 function sentence(provider: Provider, kind: ProviderErrorKind, d: ErrorDetails): [string, Action] {
@@ -78,10 +70,7 @@ function sentence(provider: Provider, kind: ProviderErrorKind, d: ErrorDetails):
         : [`${name} refused the request${why}: try again, or check the key in Settings.`, 'retry'];
     }
     case 'rate-limited':
-      return [
-        `${name} is limiting requests for now: wait ${describeWait(d.waitMs ?? 0)} before trying again.`,
-        'wait',
-      ];
+      return [rateLimitSentence(provider, d.waitMs ?? 0), 'wait'];
     case 'server':
       return [
         `${name} had a server error${d.status ? ` (${d.status})` : ''}: try again in a few minutes.`,

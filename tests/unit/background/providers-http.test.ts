@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readBundleSocialError } from '@/lib/background/providers/bundle-social';
 import { DEFAULT_RATE_LIMIT_WAIT_MS, getJson, parseRetryAfter } from '@/lib/background/providers/http';
 import { readLayersError } from '@/lib/background/providers/layers';
-import { describeWait, redact } from '@/lib/background/providers/provider-error';
+import { redact } from '@/lib/background/providers/provider-error';
+import { describeWait } from '@/lib/shared/waits';
 
 const NOW = Date.UTC(2026, 1, 15, 12);
 const KEY = 'pk_live_secret_4f8c2a9e7b1d3f5a6c8e';

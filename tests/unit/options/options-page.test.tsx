@@ -64,7 +64,7 @@ function fakeBackground(initial: MaskedSettings = EMPTY, teams = [{ id: 'team-1'
     requestOrigin: vi.fn(async () => true),
     download: (fileName, text) => downloads.push({ fileName, text }),
   };
-  return { deps, send, downloads };
+  return { deps, send, downloads, handlers };
 }
 
 describe('site addresses', () => {
@@ -145,6 +145,33 @@ describe('options page', () => {
     fireEvent.change(screen.getByLabelText('Layers API key'), { target: { value: 'lp_wrong_key_123' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Test connection to Layers' })));
     expect(await screen.findByText(/Failed — Layers refused the API key/)).toBeTruthy();
+  });
+
+  it('a rate-limited test counts its wait down and says when it is over', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 11, 3, 12), toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      const { deps, handlers } = fakeBackground({ ...EMPTY, layersKey: 'lp_live_…cdef' });
+      const message = 'Layers is limiting requests for now: wait 3 seconds before trying again.';
+      const error = { kind: 'rate-limited', provider: 'layers', message, status: 429, requestId: null };
+      handlers.testConnection = () => ({
+        ok: false,
+        message,
+        error: { ...error, retryAt: Date.now() + 3000, action: 'wait' },
+      });
+      render(<Options deps={deps} />);
+      const test = await screen.findByRole('button', { name: 'Test connection to Layers' });
+      await act(async () => fireEvent.click(test));
+      expect(
+        await screen.findByText(/Failed — Layers is limiting requests for now: wait 3 seconds/),
+      ).toBeTruthy();
+      await act(async () => vi.advanceTimersByTime(1000));
+      expect(screen.getByText(/Failed — Layers is limiting requests for now: wait 2 seconds/)).toBeTruthy();
+      await act(async () => vi.advanceTimersByTime(2000));
+      expect(screen.getByText(/Failed — Layers should take requests again: try again now\./)).toBeTruthy();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('adds a composer site after the browser allows it, and removes it', async () => {
