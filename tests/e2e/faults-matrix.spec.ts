@@ -24,7 +24,7 @@ import {
   workerErrors,
 } from '../support/fault-harness';
 import { expect, test } from './fixtures';
-import { ask, setUpProviders } from './popup-support';
+import { ask, openConnectedPopup, setUpProviders } from './popup-support';
 
 const TWO_HOURS = 2 * 60 * 60 * 1000;
 /** `chrome.storage.local.QUOTA_BYTES` without `unlimitedStorage`. */
@@ -359,10 +359,7 @@ test('Layers: a list too large for the cache is refused with a sentence, and eve
 }) => {
   test.setTimeout(120_000);
   await watchWorker(background, collected);
-  const { sim } = await setUpProviders(context, { seed: 'fault-matrix' });
-  const popup = await openPopup();
-  await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
-  await popup.reload();
+  const { sim, popup } = await openConnectedPopup(context, openPopup, { seed: 'fault-matrix' });
   await expect(popup.getByText(/^\d+ tracks$/)).toBeVisible();
   // A warm cache: every genre of the last 7 days, besides the default view and Layers.
   await ask(popup, 'refreshCatalog', { source: 'bundle-social', genre: 'ALL', range: '7DAY' });
@@ -399,10 +396,7 @@ test('a rate-limit message counts down, says when the wait is over, and Retry th
   collected,
 }) => {
   await watchWorker(background, collected);
-  const { sim } = await setUpProviders(context, { seed: 'fault-matrix' });
-  const popup = await openPopup();
-  await ask(popup, 'saveSettings', DEMO_CREDENTIALS);
-  await popup.reload();
+  const { sim, popup } = await openConnectedPopup(context, openPopup, { seed: 'fault-matrix' });
   await expect(popup.getByText(/^\d+ tracks$/)).toBeVisible();
 
   sim.setScenario('layers', 'rate-limited', { retryAfter: 12 });
