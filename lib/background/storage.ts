@@ -17,7 +17,7 @@ import * as z from 'zod/mini';
 import { DEFAULT_DATE_RANGE, DEFAULT_GENRE } from '../shared/genres';
 import type { Settings } from '../shared/protocol';
 import { catalogQuerySchema } from './schemas/protocol';
-import { favoritesSchema, settingsSchema } from './schemas/settings';
+import { favoriteKeySchema, favoritesSchema, MAX_FAVORITES, settingsSchema } from './schemas/settings';
 import { chosenTrackSchema } from './schemas/track';
 
 /** Prefix of the catalog cache's entries, one key per (provider, genre, range) list. */
@@ -45,34 +45,84 @@ export interface ValidatedItem<T> {
   remove(): Promise<void>;
 }
 
+/** What a repair kept of an unreadable value, and the names of the parts it reset. */
+export interface Repaired<T> {
+  value: T;
+  reset: string[];
+}
+
+export interface ItemOptions<T> {
+  /**
+   * The stored form's version. A value stored by an older release (its meta `v`, 1 when absent) is
+   * brought up to date by `migrations[n]` (from n - 1 to n) in order, then written back.
+   */
+  version?: number;
+  migrations?: Record<number, (previous: unknown) => unknown>;
+  /**
+   * Keeps what can be kept of a value that does not parse, part by part; null when nothing can.
+   * Without it, or when it returns null, the whole value is reset.
+   */
+  repair?: (raw: unknown) => Repaired<T> | null;
+}
+
+/** Runs the migrations from `from` up to `to`; null when one of them throws on an odd value. */
+function migrate(raw: unknown, from: number, to: number, migrations: ItemOptions<unknown>['migrations']) {
+  let value = raw;
+  try {
+    for (let version = from + 1; version <= to; version++) value = migrations?.[version]?.(value) ?? value;
+    return { value };
+  } catch {
+    return null;
+  }
+}
+
 /** A storage item whose reads are validated; see the module comment. */
 export function defineValidatedItem<T>(
   key: Key,
   schema: z.ZodMiniType<T>,
   fallback: T,
   label: string,
+  options: ItemOptions<T> = {},
 ): ValidatedItem<T> {
-  const item = storage.defineItem<unknown>(key, { fallback: null, version: 1 });
-  const parse = (raw: unknown): { value: T; ok: boolean } => {
-    if (raw === null || raw === undefined) return { value: fallback, ok: true };
+  const version = options.version ?? 1;
+  const item = storage.defineItem<unknown, { v?: number }>(key, { fallback: null });
+  /** The value as of `version`, and whether it must be written back (migrated or repaired). */
+  const read = async (): Promise<{ value: T; rewrite: boolean; reset: string[] | 'all' }> => {
+    const stored = await item.getValue();
+    if (stored === null || stored === undefined) return { value: fallback, rewrite: false, reset: [] };
+    const from = (await item.getMeta()).v ?? 1;
+    const migrated = from < version ? migrate(stored, from, version, options.migrations) : { value: stored };
+    const raw = migrated?.value ?? stored;
     const parsed = schema.safeParse(raw);
-    return parsed.success ? { value: parsed.data, ok: true } : { value: fallback, ok: false };
+    if (parsed.success) return { value: parsed.data, rewrite: from !== version, reset: [] };
+    const repaired = options.repair?.(raw) ?? null;
+    if (!repaired) return { value: fallback, rewrite: false, reset: 'all' };
+    return { value: repaired.value, rewrite: true, reset: repaired.reset };
+  };
+  const write = async (value: T) => {
+    await item.setValue(schema.parse(value));
+    if (version > 1) await item.setMeta({ v: version });
   };
   return {
     key,
     async get() {
-      const { value, ok } = parse(await item.getValue());
-      if (!ok) {
-        await item.removeValue();
+      const { value, rewrite, reset } = await read();
+      if (reset === 'all') {
+        await item.removeValue({ removeMeta: true });
         await addNotice(`Your stored ${label} could not be read and was reset; everything else is intact.`);
+        return value;
+      }
+      if (rewrite) await write(value);
+      if (reset.length > 0) {
+        await addNotice(
+          `Part of your stored ${label} could not be read and was reset: ${reset.join(', ')}. Everything else is intact.`,
+        );
       }
       return value;
     },
-    async set(value) {
-      await item.setValue(schema.parse(value));
-    },
+    set: write,
     async remove() {
-      await item.removeValue();
+      await item.removeValue({ removeMeta: true });
     },
   };
 }
@@ -93,11 +143,57 @@ export async function takeNotices(): Promise<string[]> {
   return parsed.success ? parsed.data : [];
 }
 
+/** How each settings field is named when it had to be reset. */
+const SETTINGS_FIELD_NAMES: Record<keyof Settings, string> = {
+  bundleSocialKey: 'the bundle.social API key',
+  layersKey: 'the Layers API key',
+  teamId: 'the bundle.social team',
+  defaultGenre: 'the default genre',
+  defaultRange: 'the default date range',
+  composerSites: 'the composer sites',
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Settings field by field: a genre a later release dropped, or one value of a wrong type, resets
+ * that field alone and keeps the keys, the team and the composer sites. A field that is missing
+ * (added after the value was stored) takes its default without a word; unreadable composer sites
+ * are dropped one by one.
+ */
+export function repairSettings(raw: unknown): Repaired<Settings> | null {
+  if (!isRecord(raw)) return null;
+  const value: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const reset: string[] = [];
+  for (const field of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    if (raw[field] === undefined) continue;
+    const parsed = settingsSchema.shape[field].safeParse(raw[field]);
+    if (parsed.success) value[field] = parsed.data;
+    else if (field === 'composerSites' && Array.isArray(raw[field])) {
+      value[field] = raw[field].filter((site): site is string => typeof site === 'string');
+      reset.push('some of the composer sites');
+    } else reset.push(SETTINGS_FIELD_NAMES[field]);
+  }
+  return { value: value as Settings, reset };
+}
+
+/** Favorites one by one: an unreadable entry is dropped, never the whole list. */
+export function repairFavorites(raw: unknown): Repaired<string[]> | null {
+  if (!Array.isArray(raw)) return null;
+  const kept = raw.filter((entry) => favoriteKeySchema.safeParse(entry).success).slice(-MAX_FAVORITES);
+  return {
+    value: kept,
+    reset: kept.length === raw.length ? [] : [`${raw.length - kept.length} of the favorites`],
+  };
+}
+
 export const settingsItem = defineValidatedItem(
   'local:settings',
   settingsSchema,
   DEFAULT_SETTINGS,
   'settings',
+  { repair: repairSettings },
 );
 export const chosenItem = defineValidatedItem(
   'local:chosen',
@@ -105,7 +201,9 @@ export const chosenItem = defineValidatedItem(
   null,
   'chosen track',
 );
-export const favoritesItem = defineValidatedItem('local:favorites', favoritesSchema, [], 'favorites');
+export const favoritesItem = defineValidatedItem('local:favorites', favoritesSchema, [], 'favorites', {
+  repair: repairFavorites,
+});
 /** The tab, and within it the frame, whose composer the user focused last: "Use" fills there. */
 export const lastComposerItem = defineValidatedItem(
   'local:lastComposer',

@@ -32,7 +32,9 @@ async function warmUp(popup: Page): Promise<{ title: string }> {
 interface Corruption {
   what: string;
   key: string;
+  /** The bad value: given, or made from the value stored before. */
   value: unknown;
+  spoil?: (stored: unknown) => unknown;
   notice: string;
   /** The stored keys that must come through untouched. */
   intact: string[];
@@ -43,6 +45,16 @@ interface Corruption {
 async function rowOf(popup: Page, title: string) {
   await popup.getByRole('searchbox', { name: 'Search tracks' }).fill(title);
   return popup.getByRole('listitem', { name: new RegExp(`^${title} by `) }).first();
+}
+
+/** The warm-up's track is listed, still chosen and a favorite. */
+async function expectChosenFavorite(popup: Page, title: string): Promise<void> {
+  const row = await rowOf(popup, title);
+  await expect(row.getByText('Chosen', { exact: true })).toBeVisible();
+  await expect(row.getByRole('button', { name: `Favorite ${title}` })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 }
 
 const CORRUPTIONS: Corruption[] = [
@@ -79,7 +91,7 @@ const CORRUPTIONS: Corruption[] = [
   {
     what: 'settings',
     key: 'settings',
-    value: { bundleSocialKey: 7, composerSites: 'everywhere' },
+    value: ['not', 'settings'],
     notice: 'Your stored settings could not be read and was reset; everything else is intact.',
     intact: ['chosen', 'favorites', ENTRY_KEYS['bundle-social'], ENTRY_KEYS.layers],
     async check(popup) {
@@ -87,6 +99,22 @@ const CORRUPTIONS: Corruption[] = [
       await expect(
         popup.getByRole('heading', { name: 'Connect a provider to see trending tracks' }),
       ).toBeVisible();
+    },
+  },
+  {
+    what: 'settings field (a genre a later release dropped)',
+    key: 'settings',
+    value: null,
+    spoil: (stored) => ({ ...(stored as object), defaultGenre: 'SEA_SHANTY', composerSites: [7] }),
+    notice:
+      'Part of your stored settings could not be read and was reset: the default genre, some of the composer sites. Everything else is intact.',
+    intact: ['chosen', 'favorites', ENTRY_KEYS['bundle-social'], ENTRY_KEYS.layers],
+    async check(popup, title) {
+      // The keys and team came through: the lists are there, the choice and the favorite too.
+      await expectChosenFavorite(popup, title);
+      await expect(
+        popup.getByRole('heading', { name: 'Connect a provider to see trending tracks' }),
+      ).toHaveCount(0);
     },
   },
   {
@@ -98,12 +126,7 @@ const CORRUPTIONS: Corruption[] = [
     intact: ['settings', 'chosen', 'favorites', ENTRY_KEYS.layers],
     async check(popup, title) {
       // Fetched again at once: the chosen favorite is back in the list.
-      const row = await rowOf(popup, title);
-      await expect(row.getByText('Chosen', { exact: true })).toBeVisible();
-      await expect(row.getByRole('button', { name: `Favorite ${title}` })).toHaveAttribute(
-        'aria-pressed',
-        'true',
-      );
+      await expectChosenFavorite(popup, title);
     },
   },
 ];
@@ -123,9 +146,10 @@ for (const corruption of CORRUPTIONS) {
     for (const key of corruption.intact) expect(before[key], key).toBeDefined();
 
     // Edited by hand (or by a broken old version): the value no longer fits its schema.
+    const value = corruption.spoil ? corruption.spoil(before[corruption.key]) : corruption.value;
     await background.evaluate(({ key, value }) => chrome.storage.local.set({ [key]: value }), {
       key: corruption.key,
-      value: corruption.value,
+      value,
     });
     await popup.reload();
     const notices = popup.getByRole('region', { name: 'Notices' });
@@ -135,7 +159,7 @@ for (const corruption of CORRUPTIONS) {
     await expect(notices).toHaveCount(0);
 
     const after = await snapshot(background);
-    expect(after[corruption.key], 'the bad value is gone').not.toEqual(corruption.value);
+    expect(after[corruption.key], 'the bad value is gone').not.toEqual(value);
     for (const key of corruption.intact) expect(comparable(after, key), key).toEqual(comparable(before, key));
     // Shown once: the next popup has no notice.
     await popup.reload();

@@ -24,4 +24,5 @@ export const settingsPatchSchema = z.object({
 
 /** A favorite is a `trackKey`; the list is capped so a runaway import cannot fill the quota. */
 export const MAX_FAVORITES = 5000;
-export const favoritesSchema = z.array(z.string().check(z.maxLength(200))).check(z.maxLength(MAX_FAVORITES));
+export const favoriteKeySchema = z.string().check(z.maxLength(200));
+export const favoritesSchema = z.array(favoriteKeySchema).check(z.maxLength(MAX_FAVORITES));

@@ -1,0 +1,137 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import * as z from 'zod/mini';
+import {
+  DEFAULT_SETTINGS,
+  defineValidatedItem,
+  favoritesItem,
+  settingsItem,
+  takeNotices,
+} from '@/lib/background/storage';
+import storedV1 from '../../fixtures/stored/settings-v1.json';
+
+const local = () => fakeBrowser.storage.local;
+const KEYS = {
+  bundleSocialKey: 'pk_live_0123456789abcdef0123',
+  layersKey: 'lp_live_abcdef0123456789abcd',
+  teamId: 'team-1',
+};
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('stored settings, field by field', () => {
+  it('a genre a later release dropped resets the genre alone; keys, team and sites stay', async () => {
+    const sites = ['https://app.example.com'];
+    await local().set({
+      settings: { ...KEYS, defaultGenre: 'SEA_SHANTY', defaultRange: '30DAY', composerSites: sites },
+    });
+    expect(await settingsItem.get()).toEqual({
+      ...KEYS,
+      defaultGenre: DEFAULT_SETTINGS.defaultGenre,
+      defaultRange: '30DAY',
+      composerSites: sites,
+    });
+    expect(await takeNotices()).toEqual([
+      'Part of your stored settings could not be read and was reset: the default genre. Everything else is intact.',
+    ]);
+    // Written back repaired: the next read is quiet.
+    expect((await local().get('settings')).settings).toMatchObject({ defaultGenre: 'POP', ...KEYS });
+    await settingsItem.get();
+    expect(await takeNotices()).toEqual([]);
+  });
+
+  it('values of the wrong type reset only their fields; an odd composer site is dropped, not the list', async () => {
+    await local().set({
+      settings: {
+        ...KEYS,
+        teamId: 42,
+        defaultRange: ['7DAY'],
+        composerSites: ['https://a.example', { x: 1 }],
+      },
+    });
+    expect(await settingsItem.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      bundleSocialKey: KEYS.bundleSocialKey,
+      layersKey: KEYS.layersKey,
+      composerSites: ['https://a.example'],
+    });
+    expect(await takeNotices()).toEqual([
+      'Part of your stored settings could not be read and was reset: the bundle.social team, the default date range, some of the composer sites. Everything else is intact.',
+    ]);
+  });
+
+  it('fields missing from an older value take their defaults without a notice', async () => {
+    await local().set({ settings: { bundleSocialKey: KEYS.bundleSocialKey } });
+    expect(await settingsItem.get()).toEqual({ ...DEFAULT_SETTINGS, bundleSocialKey: KEYS.bundleSocialKey });
+    expect(await takeNotices()).toEqual([]);
+  });
+
+  it('a value that is not settings at all is reset whole, with a notice', async () => {
+    await local().set({ settings: 'garbled' });
+    expect(await settingsItem.get()).toEqual(DEFAULT_SETTINGS);
+    expect(await takeNotices()).toEqual([
+      'Your stored settings could not be read and was reset; everything else is intact.',
+    ]);
+    expect(await local().get('settings')).toEqual({});
+  });
+
+  it('reads the settings stored by the first release (version 1) as they were', async () => {
+    await local().set(storedV1);
+    expect(await settingsItem.get()).toEqual(storedV1.settings);
+    expect(await favoritesItem.get()).toEqual(storedV1.favorites);
+    expect(await takeNotices()).toEqual([]);
+  });
+});
+
+describe('stored favorites, entry by entry', () => {
+  it('drops an unreadable entry and keeps every other favorite', async () => {
+    await local().set({ favorites: ['bundle-social:1', 7, 'layers:a', 'x'.repeat(300)] });
+    expect(await favoritesItem.get()).toEqual(['bundle-social:1', 'layers:a']);
+    expect(await takeNotices()).toEqual([
+      'Part of your stored favorites could not be read and was reset: 2 of the favorites. Everything else is intact.',
+    ]);
+  });
+});
+
+describe('versioned stored values', () => {
+  // A value whose stored form changed twice: v1 { name }, v2 { name, tags }, v3 { title, tags }.
+  const schema = z.object({ title: z.string(), tags: z.array(z.string()) });
+  const item = defineValidatedItem('local:sample', schema, { title: '', tags: [] }, 'sample', {
+    version: 3,
+    migrations: {
+      2: (v1) => ({ ...(v1 as object), tags: [] }),
+      3: (v2) => {
+        const { name, ...rest } = v2 as { name: string };
+        return { ...rest, title: name };
+      },
+    },
+  });
+
+  it.each([
+    ['v1, stored with no version', { sample: { name: 'Old' } }, { title: 'Old', tags: [] }],
+    ['v2', { sample: { name: 'Mid', tags: ['a'] }, sample$: { v: 2 } }, { title: 'Mid', tags: ['a'] }],
+    ['v3', { sample: { title: 'New', tags: ['b'] }, sample$: { v: 3 } }, { title: 'New', tags: ['b'] }],
+  ])(
+    'reads %s as the current shape and stores it so',
+    async (_, stored: Record<string, unknown>, current) => {
+      await local().set(stored);
+      expect(await item.get()).toEqual(current);
+      expect(await local().get(['sample', 'sample$'])).toEqual({ sample: current, sample$: { v: 3 } });
+      expect(await takeNotices()).toEqual([]);
+    },
+  );
+
+  it('a value a migration cannot read is reset with a notice, never thrown', async () => {
+    await local().set({ sample: 'garbled', sample$: { v: 1 } });
+    expect(await item.get()).toEqual({ title: '', tags: [] });
+    expect(await takeNotices()).toEqual([
+      'Your stored sample could not be read and was reset; everything else is intact.',
+    ]);
+    expect(await local().get(['sample', 'sample$'])).toEqual({});
+  });
+
+  it('a write stores the current version beside the value', async () => {
+    await item.set({ title: 'Written', tags: [] });
+    expect(await local().get('sample$')).toEqual({ sample$: { v: 3 } });
+  });
+});
