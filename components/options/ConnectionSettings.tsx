@@ -13,33 +13,51 @@ interface Props {
   onSaved: (settings: MaskedSettings) => void;
 }
 
-/** Keys, team and defaults, saved together by "Save"; each provider can also be tested on its own. */
+/** What the person changed on this page and has not saved yet; everything else shows what is stored. */
+interface Draft {
+  teamId?: string;
+  defaultGenre?: Genre;
+  defaultRange?: DateRange;
+}
+
+/**
+ * Keys, team and defaults, saved together by "Save"; each provider can also be tested on its own.
+ * Save sends only what was changed here: a field left alone follows the stored value (an import, or
+ * another window's save) instead of writing an old copy of it back.
+ */
 export function ConnectionSettings({ deps, settings, onSaved }: Props) {
   const [bundleKey, setBundleKey] = useState('');
   const [layersKey, setLayersKey] = useState('');
-  const [teamId, setTeamId] = useState(settings.teamId ?? '');
-  const [genre, setGenre] = useState<Genre>(settings.defaultGenre);
-  const [range, setRange] = useState<DateRange>(settings.defaultRange);
+  const [draft, setDraft] = useState<Draft>({});
   const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const teamId = draft.teamId ?? settings.teamId ?? '';
+  const genre = draft.defaultGenre ?? settings.defaultGenre;
+  const range = draft.defaultRange ?? settings.defaultRange;
+  const teamPatch = draft.teamId !== undefined ? { teamId: draft.teamId || null } : {};
+  const edit = (change: Draft) => setDraft((current) => ({ ...current, ...change }));
 
+  /** Settings a test or a save stored: the team it may have picked is now the stored one. */
   const accept = (next: MaskedSettings) => {
     onSaved(next);
-    setTeamId(next.teamId ?? '');
+    setDraft(({ teamId: _, ...rest }) => rest);
   };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
+    const sent = draft;
     try {
       const next = await deps.send('saveSettings', {
         ...(bundleKey.trim() ? { bundleSocialKey: bundleKey.trim() } : {}),
         ...(layersKey.trim() ? { layersKey: layersKey.trim() } : {}),
-        ...(teamId !== (settings.teamId ?? '') ? { teamId: teamId || null } : {}),
-        defaultGenre: genre,
-        defaultRange: range,
+        ...teamPatch,
+        ...(sent.defaultGenre ? { defaultGenre: sent.defaultGenre } : {}),
+        ...(sent.defaultRange ? { defaultRange: sent.defaultRange } : {}),
       });
-      accept(next);
+      onSaved(next);
+      // Edits made while the save was on its way stay as drafts.
+      setDraft((current) => (current === sent ? {} : current));
       setBundleKey('');
       setLayersKey('');
       setSaved({ ok: true, text: 'Settings saved.' });
@@ -59,7 +77,7 @@ export function ConnectionSettings({ deps, settings, onSaved }: Props) {
         stored={settings.bundleSocialKey}
         value={bundleKey}
         onChange={setBundleKey}
-        pendingPatch={teamId !== (settings.teamId ?? '') ? { teamId: teamId || null } : {}}
+        pendingPatch={teamPatch}
         onSaved={accept}
       >
         <TeamSelect
@@ -67,7 +85,7 @@ export function ConnectionSettings({ deps, settings, onSaved }: Props) {
           typedKey={bundleKey}
           hasStoredKey={settings.bundleSocialKey !== null}
           value={teamId}
-          onChange={setTeamId}
+          onChange={(value) => edit({ teamId: value })}
         />
       </ProviderFieldset>
       <ProviderFieldset
@@ -84,7 +102,7 @@ export function ConnectionSettings({ deps, settings, onSaved }: Props) {
       <div className="row">
         <label>
           <span>Default genre</span>
-          <select value={genre} onChange={(e) => setGenre(e.target.value as Genre)}>
+          <select value={genre} onChange={(e) => edit({ defaultGenre: e.target.value as Genre })}>
             {sortedGenreOptions().map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
@@ -94,7 +112,7 @@ export function ConnectionSettings({ deps, settings, onSaved }: Props) {
         </label>
         <label>
           <span>Default date range</span>
-          <select value={range} onChange={(e) => setRange(e.target.value as DateRange)}>
+          <select value={range} onChange={(e) => edit({ defaultRange: e.target.value as DateRange })}>
             {DATE_RANGES.map((value) => (
               <option key={value} value={value}>
                 {DATE_RANGE_LABELS[value]}

@@ -12,7 +12,20 @@ export function Options({ deps }: { deps: OptionsDeps }) {
   const [settings, setSettings] = useState<MaskedSettings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
-    deps.send('getSettings').then(setSettings, (error: unknown) => setLoadError(errorText(error)));
+    // The page shows what is stored, not what it last wrote: reloaded on every stored change, and
+    // only the newest answer is applied when changes come quickly.
+    let asked = 0;
+    const load = () => {
+      const ask = ++asked;
+      deps.send('getSettings').then(
+        (next) => {
+          if (ask === asked) setSettings(next);
+        },
+        (error: unknown) => setLoadError(errorText(error)),
+      );
+    };
+    load();
+    return deps.watchSettings(load);
   }, [deps]);
 
   return (

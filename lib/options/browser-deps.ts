@@ -15,5 +15,12 @@ export function browserOptionsDeps(): OptionsDeps {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
+    watchSettings(changed) {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'local' && 'settings' in changes) changed();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
   };
 }

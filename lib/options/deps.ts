@@ -6,4 +6,10 @@ export interface OptionsDeps {
   /** Must run inside the click that asked for it: browsers grant host access only on a user gesture. */
   requestOrigin: (pattern: string) => Promise<boolean>;
   download: (fileName: string, text: string) => void;
+  /**
+   * Calls `changed` whenever stored settings change (an import, another window's save, a site
+   * revoked in the browser); answers a function that stops watching. Only the fact is passed on:
+   * the page asks the background for the settings again, masked.
+   */
+  watchSettings: (changed: () => void) => () => void;
 }

@@ -72,3 +72,39 @@ test('export leaves keys out unless asked; import reads a file back', async ({ c
   await expect(options.getByText('Ignored the unknown field "mystery".')).toBeVisible();
   expect((await ask<{ defaultRange: string }>(options, 'getSettings')).defaultRange).toBe('30DAY');
 });
+
+test('two windows: a key removed during a slow test stays removed, and each window shows what is stored', async ({
+  context,
+  openOptions,
+}) => {
+  const { sim } = await setUpProviders(context);
+  const first = await openOptions();
+  const second = await openOptions();
+  // Layers answers slowly: the first window's test is still on its way while the second acts.
+  sim.setScenario('layers', 'latency', { ms: 3000 });
+  await first.getByLabel('Layers API key').fill(DEMO_CREDENTIALS.layersKey);
+  await first.getByRole('button', { name: 'Test connection to Layers' }).click();
+  await expect
+    .poll(async () => (await ask<{ layersKey: string | null }>(second, 'getSettings')).layersKey)
+    .not.toBeNull();
+  await second.reload();
+  await second.getByRole('button', { name: 'Remove Layers key' }).click();
+  await expect(second.getByText('Layers key removed.')).toBeVisible();
+  await second.getByLabel('Default genre').selectOption('JAZZ');
+  await second.getByRole('button', { name: 'Save' }).click();
+  await expect(second.getByText('Settings saved.')).toBeVisible();
+
+  // The first window follows: no key, the genre the second one saved.
+  await expect(first.getByRole('button', { name: 'Remove Layers key' })).toHaveCount(0);
+  await expect(first.getByLabel('Default genre')).toHaveValue('JAZZ');
+  await expect(first.getByText(/^✓ Passed — Layers works/)).toBeVisible({ timeout: 15_000 });
+  // Its Save writes only what was changed there: neither the key nor the old genre comes back.
+  await first.getByLabel('Default date range').selectOption('30DAY');
+  await first.getByRole('button', { name: 'Save' }).click();
+  await expect(first.getByText('Settings saved.')).toBeVisible();
+  const stored = await ask<{ layersKey: string | null; defaultGenre: string; defaultRange: string }>(
+    first,
+    'getSettings',
+  );
+  expect(stored).toMatchObject({ layersKey: null, defaultGenre: 'JAZZ', defaultRange: '30DAY' });
+});

@@ -52,10 +52,17 @@ function fakeBackground(initial: MaskedSettings = EMPTY, teams = [{ id: 'team-1'
       defaultGenre: settings.defaultGenre,
       ...(includeKeys ? { bundleSocialKey: 'pk_live_secret' } : {}),
     }),
-    importSettings: () => ({
-      settings: { ...settings, defaultGenre: 'ROCK' },
-      warnings: ['Ignored the unknown field "x".'],
-    }),
+    importSettings: () => {
+      settings = { ...settings, defaultGenre: 'ROCK' };
+      for (const changed of watchers) changed();
+      return { settings, warnings: ['Ignored the unknown field "x".'] };
+    },
+  };
+  const watchers = new Set<() => void>();
+  /** What another window, or the background on its own, does: changes the stored settings. */
+  const storeElsewhere = (change: Partial<MaskedSettings>) => {
+    settings = { ...settings, ...change };
+    for (const changed of watchers) changed();
   };
   const send = vi.fn(async (type: string, data?: unknown) => handlers[type]?.(data as never));
   const downloads: { fileName: string; text: string }[] = [];
@@ -63,8 +70,12 @@ function fakeBackground(initial: MaskedSettings = EMPTY, teams = [{ id: 'team-1'
     send: send as unknown as OptionsDeps['send'],
     requestOrigin: vi.fn(async () => true),
     download: (fileName, text) => downloads.push({ fileName, text }),
+    watchSettings: (changed) => {
+      watchers.add(changed);
+      return () => watchers.delete(changed);
+    },
   };
-  return { deps, send, downloads, handlers };
+  return { deps, send, downloads, handlers, storeElsewhere };
 }
 
 describe('site addresses', () => {
@@ -129,11 +140,39 @@ describe('options page', () => {
       bundleSocialKey: 'pk_live_0123456789abcdef',
       teamId: 'team-1',
       defaultGenre: 'DANCE_POP',
-      defaultRange: '7DAY',
     });
     expect(screen.getByText('Settings saved.')).toBeTruthy();
     expect(screen.getByText('pk_live_…cdef')).toBeTruthy();
     expect((key as HTMLInputElement).value).toBe('');
+  });
+
+  it('shows what another window saved, and Save here writes only what was changed here', async () => {
+    const { deps, send, storeElsewhere } = fakeBackground({ ...EMPTY, layersKey: 'lp_live_…cdef' });
+    render(<Options deps={deps} />);
+    const genre = (await screen.findByRole('combobox', { name: 'Default genre' })) as HTMLSelectElement;
+    const range = screen.getByRole('combobox', { name: 'Default date range' }) as HTMLSelectElement;
+    expect(screen.getByText('lp_live_…cdef')).toBeTruthy();
+    await act(async () => storeElsewhere({ defaultGenre: 'JAZZ', layersKey: null }));
+    expect(genre.value).toBe('JAZZ');
+    expect(screen.queryByText('lp_live_…cdef')).toBeNull();
+    fireEvent.change(range, { target: { value: '30DAY' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
+    expect(send).toHaveBeenLastCalledWith('saveSettings', { defaultRange: '30DAY' });
+    expect(genre.value).toBe('JAZZ');
+    expect(range.value).toBe('30DAY');
+  });
+
+  it('after an import, the form shows the imported values and Save does not write the old ones back', async () => {
+    const { deps, send } = fakeBackground();
+    render(<Options deps={deps} />);
+    const genre = (await screen.findByRole('combobox', { name: 'Default genre' })) as HTMLSelectElement;
+    const file = new File(['{"format":"cleartune-settings","defaultGenre":"ROCK"}'], 'settings.json');
+    await act(async () =>
+      fireEvent.change(screen.getByLabelText('Import settings'), { target: { files: [file] } }),
+    );
+    await waitFor(() => expect(genre.value).toBe('ROCK'));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
+    expect(send).toHaveBeenLastCalledWith('saveSettings', {});
   });
 
   it('tests each connection and says why one failed', async () => {
