@@ -16,6 +16,8 @@ import { claimDocument, type WatchedDocument, watchDocument } from './watched-do
 const VALIDITY_CHECK_MS = 1000;
 
 export function setupComposer(ctx: ContentScriptContext): void {
+  // A marker for tests and the benchmark, which the page can see and forge: the script never reads
+  // it, nor any other attribute it writes. Which instance acts is decided by `claimDocument`.
   document.documentElement.dataset.cleartune = 'ready';
   const scope = createScope(ctx.signal, () => ctx.isValid);
   scope.onDispose(() => {

@@ -1,8 +1,8 @@
 /**
  * One document under watch: its adapter (Studio or generic), its batched observer, and the
- * same-origin iframes inside it. A document is claimed with an attribute so that exactly one
- * content-script instance handles it: the frame's own instance or, when the frame has none
- * (`srcdoc`, `about:blank`, a URL outside the matches), the instance of the page around it.
+ * same-origin iframes inside it. A document is claimed so that exactly one content-script instance
+ * handles it: the frame's own instance or, when the frame has none (`srcdoc`, `about:blank`, a URL
+ * outside the matches), the instance of the page around it.
  */
 import type { ChosenTrack } from '../shared/track';
 import { observeDocument } from './document-observer';
@@ -13,7 +13,18 @@ import { createStudioAdapter, STUDIO_LABEL, type StudioAdapter } from './studio/
 import { isStudioDocument, STUDIO_COMPOSER_SELECTOR } from './studio/studio-selectors';
 import { injectPageStyle } from './ui/page-style';
 
-const OWNER_ATTRIBUTE = 'data-cleartune-owner';
+/**
+ * Where a document's owner is kept: a property of the document object as the content script's
+ * isolated world sees it. The page's scripts run in another world, with their own wrapper of the same
+ * document, so they can neither read nor set it (an attribute on `<html>`, as before, let any page
+ * switch the script off). The extension's content scripts share one world per frame, and the
+ * parent's instance reaches a child frame's document in that same world, so the static and the
+ * registered copy, and a frame and the page around it, see each other's claims. `Symbol.for`, not
+ * `Symbol()`: each copy of the script evaluates this module on its own.
+ */
+const OWNER = Symbol.for('cleartune.documentOwner');
+
+type Claimable = Document & { [OWNER]?: string };
 
 export interface WatchDeps {
   owner: string;
@@ -43,13 +54,13 @@ export interface WatchedDocument {
 
 /** Marks a document as handled by `owner`; false when another instance already handles it. */
 export function claimDocument(doc: Document, owner: string, scope: Scope): boolean {
-  const root = doc.documentElement;
-  if (!root) return false;
-  const current = root.getAttribute(OWNER_ATTRIBUTE);
+  const claimed = doc as Claimable;
+  if (!doc.documentElement) return false;
+  const current = claimed[OWNER];
   if (current && current !== owner) return false;
-  root.setAttribute(OWNER_ATTRIBUTE, owner);
+  claimed[OWNER] = owner;
   scope.onDispose(() => {
-    if (root.getAttribute(OWNER_ATTRIBUTE) === owner) root.removeAttribute(OWNER_ATTRIBUTE);
+    if (claimed[OWNER] === owner) delete claimed[OWNER];
   });
   return true;
 }

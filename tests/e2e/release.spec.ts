@@ -35,6 +35,20 @@ for (const browser of ['chrome', 'firefox'] as const) {
     expect(JSON.stringify(manifest)).not.toContain('composer.test');
   });
 
+  test(`the ${browser} archive's content script attaches only closed shadow roots and reads none`, () => {
+    // The page's scripts cannot open a closed root: the chosen track's title and artist, shown in
+    // Cleartune's UI on the page, stay out of their reach. (The e2e build keeps them open for Playwright.)
+    const scripts = [...zipOf(browser)].filter(
+      ([name]) => name.startsWith('content-scripts/') && name.endsWith('.js'),
+    );
+    expect(scripts.map(([name]) => name)).toContain('content-scripts/composer.js');
+    const code = scripts.map(([, data]) => data.toString()).join('\n');
+    const calls = code.match(/attachShadow\([^)]*\)/g) ?? [];
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call).toMatch(/^attachShadow\(\{\s*mode:\s*(["'`])closed\1\s*\}\)$/);
+    expect(code).not.toContain('shadowRoot');
+  });
+
   test(`the ${browser} archive holds no source maps, tests or remote code`, () => {
     const entries = zipOf(browser);
     const names = [...entries.keys()];

@@ -3,7 +3,8 @@
  * A composer page cannot drive the extension. Its scripts cannot reach the extension's messaging,
  * the content script has no `message` listener on the page's window, messages posted in every shape
  * the extension uses change nothing, and a page script clicking Cleartune's own buttons (their
- * shadow roots are open) fills nothing: only a person's click does.
+ * shadow roots are open in the e2e build; production closes them) fills nothing: only a person's
+ * click does. Nor can a page switch the script off by writing Cleartune's attributes itself.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { serveHtml, useTrack } from '../fixtures/composers/serve';
@@ -184,6 +185,51 @@ test('a page script clicking Cleartune’s buttons fills nothing; a person’s c
   });
   await page.waitForTimeout(300);
   await expect(field).toHaveValue(cmlTrack.clips?.trending?.id ?? '');
+});
+
+test('a page that puts Cleartune’s own attributes on <html> before it runs still gets its buttons and fills', async ({
+  context,
+  openPopup,
+  collected,
+}) => {
+  await useTrack(await openPopup(), cmlTrack);
+  // Every data-cleartune* attribute the content script uses, as a page could write it in its markup
+  // (all but data-cleartune-photo-hidden, which would hide the page through Cleartune's style, as the
+  // page could hide itself). The srcdoc frame has no script of its own: the page's instance handles it.
+  const forged =
+    'data-cleartune-owner="page" data-cleartune="ready" data-cleartune-ui="page" data-cleartune-invalid="" data-cleartune-match=""';
+  const frame = `<!doctype html><html lang="en" ${forged}><body><form><label for="s">Sound ID</label><input id="s" name="musicSoundId"></form></body></html>`;
+  const url = 'https://composer.test/forged';
+  await serveHtml(
+    context,
+    url,
+    `<!doctype html><html lang="en" ${forged}><head><meta charset="utf-8"><title>Forged</title></head><body>
+    <form><label for="m">Music sound ID</label><input id="m" name="music_sound_id"></form>
+    <iframe id="inner" title="Post editor" srcdoc="${frame.replaceAll('"', '&quot;')}"></iframe>
+    </body></html>`,
+  );
+  const page = await context.newPage();
+  watchErrors(page, collected);
+  await page.goto(url);
+  const insert = { name: 'Insert chosen track' };
+  const inner = page.frameLocator('#inner');
+  await expect(page.getByRole('button', insert)).toHaveCount(1);
+  await expect(inner.getByRole('button', insert)).toHaveCount(1);
+
+  const id = cmlTrack.clips?.trending?.id ?? '';
+  await page.getByRole('button', insert).click();
+  await expect(page.getByLabel('Music sound ID')).toHaveValue(id);
+  await inner.getByRole('button', insert).click();
+  await expect(inner.getByLabel('Sound ID')).toHaveValue(id);
+  // The page's own attribute is left as the page wrote it: ownership is kept where the page cannot see it.
+  await expect(page.locator('html')).toHaveAttribute('data-cleartune-owner', 'page');
+  await expect(inner.locator('html')).toHaveAttribute('data-cleartune-owner', 'page');
+});
+
+test('the content script writes no ownership mark a page could read', async ({ context, collected }) => {
+  const page = await openComposer(context, collected);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.documentElement.getAttribute('data-cleartune-owner'))).toBeNull();
 });
 
 test('a page adding and removing a music field every 25 ms causes at most one background write a second', async ({

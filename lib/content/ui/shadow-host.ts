@@ -1,7 +1,8 @@
 /**
- * In-page UI pieces. Each sits in its own open shadow root, so the host page's CSS cannot restyle or
- * hide it and its class names cannot collide with the page's; text from the page or the catalog is
- * always set as `textContent`, never parsed as HTML.
+ * In-page UI pieces. Each sits in its own closed shadow root, so the host page's CSS cannot restyle or
+ * hide it, its class names cannot collide with the page's, and the page's scripts cannot read what it
+ * shows (the chosen track's title and artist); text from the page or the catalog is always set as
+ * `textContent`, never parsed as HTML.
  */
 import { UI_ATTRIBUTE } from '../scan/field-names';
 
@@ -29,12 +30,18 @@ export interface UiHost {
   shadow: ShadowRoot;
 }
 
-/** A host element (inline by default) with a styled open shadow root. */
+/** A host element (inline by default) with a styled shadow root, closed to the page in production. */
 export function createUiHost(doc: Document, kind: string, display = 'inline-block'): UiHost {
   const host = doc.createElement('span');
   host.setAttribute(UI_ATTRIBUTE, kind);
   host.style.setProperty('display', display, 'important');
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed except in the e2e build, whose tests find Cleartune's buttons with Playwright locators
+  // (they cannot pierce a closed root), and in unit tests, which read the UI through `host.shadowRoot`.
+  // Written out here so that Vite's replacement of MODE leaves `mode:"closed"` at this very call in
+  // the production bundle (tests/e2e/release.spec.ts checks), and read when called (a unit test
+  // switches the mode). Nothing in the content script reads `host.shadowRoot`: it keeps `shadow`.
+  const mode = (import.meta.env as { MODE?: string }).MODE;
+  const shadow = host.attachShadow({ mode: mode === 'e2e' || mode === 'test' ? 'open' : 'closed' });
   const style = doc.createElement('style');
   style.textContent = UI_CSS;
   shadow.append(style);
@@ -42,9 +49,10 @@ export function createUiHost(doc: Document, kind: string, display = 'inline-bloc
 }
 
 /**
- * Only a person's click acts. The shadow roots are open, so a page script can reach our buttons and
- * call `.click()`; such a click is not trusted and must not fill the page's form or change our UI.
- * jsdom, where the unit tests run, marks no event as trusted.
+ * Only a person's click acts. A page script cannot reach our buttons in a closed root, but the e2e
+ * build's roots are open (and this holds whatever the mode): a `.click()` from a script is not
+ * trusted and must not fill the page's form or change our UI. jsdom, where the unit tests run, marks
+ * no event as trusted.
  */
 const TRUST_SYNTHETIC_CLICKS = (import.meta.env as { MODE?: string }).MODE === 'test';
 
