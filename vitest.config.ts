@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
     // CI shares two cores with Chromium: generous limits keep slow machines from failing correct tests.
     testTimeout: 20_000,

@@ -3,6 +3,9 @@
  * when read: a value that does not parse (corrupted by hand, left by an old version) is reset to its
  * fallback and a notice is recorded for the popup, instead of throwing.
  *
+ * The API keys are part of `settingsItem` for the code that uses them, but stored apart, sealed
+ * (`secrets`, see `settings/secret-box.ts`): content scripts can read `storage.local`.
+ *
  * Two kinds of stored value are not items here, on purpose:
  * - The catalog cache (`catalog:*` entries and `catalogIndex`, keys below) is written by
  *   `catalog/catalog-cache.ts` with raw `storage.local` calls: an entry and the index of sizes must
@@ -12,13 +15,24 @@
  *   screen it last showed and the last defaults it saw. It must read them synchronously, before its
  *   first paint and before the background answers, and it carries no zod; neither holds a key.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { DEFAULT_DATE_RANGE, DEFAULT_GENRE } from '../shared/genres';
 import type { Settings } from '../shared/protocol';
 import { catalogQuerySchema } from './schemas/protocol';
-import { favoriteKeySchema, favoritesSchema, MAX_FAVORITES, settingsSchema } from './schemas/settings';
+import {
+  apiKeysSchema,
+  favoriteKeySchema,
+  favoritesSchema,
+  MAX_FAVORITES,
+  sealedSchema,
+  settingsSchema,
+  storedSettingsSchema,
+} from './schemas/settings';
 import { chosenTrackSchema } from './schemas/track';
+import { createSerialQueue } from './serial-queue';
+import { type Sealed, seal, unseal } from './settings/secret-box';
 
 /** Prefix of the catalog cache's entries, one key per (provider, genre, range) list. */
 export const CATALOG_ENTRY_PREFIX = 'catalog:';
@@ -113,11 +127,7 @@ export function defineValidatedItem<T>(
         return value;
       }
       if (rewrite) await write(value);
-      if (reset.length > 0) {
-        await addNotice(
-          `Part of your stored ${label} could not be read and was reset: ${reset.join(', ')}. Everything else is intact.`,
-        );
-      }
+      if (reset.length > 0) await partResetNotice(label, reset);
       return value;
     },
     set: write,
@@ -156,26 +166,38 @@ const SETTINGS_FIELD_NAMES: Record<keyof Settings, string> = {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const partResetNotice = (label: string, reset: string[]) =>
+  addNotice(
+    `Part of your stored ${label} could not be read and was reset: ${reset.join(', ')}. Everything else is intact.`,
+  );
+
+type StoredSettings = Omit<Settings, ApiKeyField>;
+type ApiKeyField = 'bundleSocialKey' | 'layersKey';
+type ApiKeys = Pick<Settings, ApiKeyField>;
+const KEY_FIELDS: readonly ApiKeyField[] = ['bundleSocialKey', 'layersKey'];
+const NO_KEYS: ApiKeys = { bundleSocialKey: null, layersKey: null };
+const { bundleSocialKey: _b, layersKey: _l, ...DEFAULT_STORED_SETTINGS } = DEFAULT_SETTINGS;
+
 /**
  * Settings field by field: a genre a later release dropped, or one value of a wrong type, resets
  * that field alone and keeps the keys, the team and the composer sites. A field that is missing
  * (added after the value was stored) takes its default without a word; unreadable composer sites
  * are dropped one by one.
  */
-export function repairSettings(raw: unknown): Repaired<Settings> | null {
+export function repairSettings(raw: unknown): Repaired<StoredSettings> | null {
   if (!isRecord(raw)) return null;
-  const value: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const value: Record<string, unknown> = { ...DEFAULT_STORED_SETTINGS };
   const reset: string[] = [];
-  for (const field of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+  for (const field of Object.keys(DEFAULT_STORED_SETTINGS) as (keyof StoredSettings)[]) {
     if (raw[field] === undefined) continue;
-    const parsed = settingsSchema.shape[field].safeParse(raw[field]);
+    const parsed = storedSettingsSchema.shape[field].safeParse(raw[field]);
     if (parsed.success) value[field] = parsed.data;
     else if (field === 'composerSites' && Array.isArray(raw[field])) {
       value[field] = raw[field].filter((site): site is string => typeof site === 'string');
       reset.push('some of the composer sites');
     } else reset.push(SETTINGS_FIELD_NAMES[field]);
   }
-  return { value: value as Settings, reset };
+  return { value: value as StoredSettings, reset };
 }
 
 /** Favorites one by one: an unreadable entry is dropped, never the whole list. */
@@ -188,13 +210,123 @@ export function repairFavorites(raw: unknown): Repaired<string[]> | null {
   };
 }
 
-export const settingsItem = defineValidatedItem(
+/** Everything but the keys. Version 2 took the keys out (`sealPlaintextKeys` moves them first). */
+const storedSettingsItem = defineValidatedItem(
   'local:settings',
-  settingsSchema,
-  DEFAULT_SETTINGS,
+  storedSettingsSchema,
+  DEFAULT_STORED_SETTINGS,
   'settings',
-  { repair: repairSettings },
+  {
+    version: 2,
+    migrations: {
+      2: (v1) => {
+        if (!isRecord(v1)) return v1;
+        const { bundleSocialKey: _bundle, layersKey: _layers, ...rest } = v1;
+        return rest;
+      },
+    },
+    repair: repairSettings,
+  },
 );
+
+/** The sealed keys' storage key; see `settings/secret-box.ts`. */
+export const SECRETS_KEY = 'secrets';
+const local = () => browser.storage.local;
+/** The keys last opened, by their ciphertext: one decryption per change, not per read. */
+let opened: { data: string; keys: ApiKeys } | null = null;
+
+function parseKeys(plain: string): ApiKeys | null {
+  try {
+    const parsed = apiKeysSchema.safeParse(JSON.parse(plain));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+async function readKeys(): Promise<ApiKeys> {
+  const raw = (await local().get(SECRETS_KEY))[SECRETS_KEY];
+  if (raw === undefined || raw === null) return NO_KEYS;
+  const sealed = sealedSchema.safeParse(raw);
+  if (sealed.success && opened?.data === sealed.data.data) return opened.keys;
+  const plain = sealed.success ? await unseal(sealed.data) : null;
+  const keys = plain === null ? null : parseKeys(plain);
+  if (!sealed.success || !keys) {
+    await local().remove(SECRETS_KEY);
+    await addNotice('Your saved API keys could not be read and were removed: add them again in Settings.');
+    return NO_KEYS;
+  }
+  opened = { data: sealed.data.data, keys };
+  return keys;
+}
+
+/** The storage change that keeps `keys`: sealed, or nothing stored when there are none. */
+async function keysEntry(keys: ApiKeys): Promise<{ [SECRETS_KEY]?: Sealed }> {
+  if (!keys.bundleSocialKey && !keys.layersKey) {
+    opened = null;
+    return {};
+  }
+  const sealed = await seal(JSON.stringify(keys));
+  opened = { data: sealed.data, keys };
+  return { [SECRETS_KEY]: sealed };
+}
+
+async function writeKeys(keys: ApiKeys): Promise<void> {
+  const current = await readKeys();
+  if (current.bundleSocialKey === keys.bundleSocialKey && current.layersKey === keys.layersKey) return;
+  const entry = await keysEntry(keys);
+  if (entry[SECRETS_KEY]) await local().set(entry);
+  else await local().remove(SECRETS_KEY);
+}
+
+/**
+ * Keys found in plain text in stored settings (stored by version 1, or put there by hand) are
+ * sealed and taken out, in one write, before anything else reads the settings.
+ */
+async function sealPlaintextKeys(): Promise<void> {
+  const raw = (await local().get('settings')).settings;
+  if (!isRecord(raw) || KEY_FIELDS.every((field) => !(field in raw))) return;
+  const keys = { ...(await readKeys()) };
+  const reset: string[] = [];
+  for (const field of KEY_FIELDS) {
+    const value = raw[field];
+    if (typeof value === 'string' && value !== '') keys[field] = value;
+    else if (value !== null && value !== undefined && value !== '') reset.push(SETTINGS_FIELD_NAMES[field]);
+  }
+  const { bundleSocialKey: _bundle, layersKey: _layers, ...rest } = raw;
+  const entry = await keysEntry(keys);
+  await local().set({ settings: rest, ...entry });
+  if (reset.length > 0) await partResetNotice('settings', reset);
+}
+
+const settingsQueue = createSerialQueue();
+
+/**
+ * The settings the background works with, keys included: the keys are opened from `secrets`, the
+ * rest read from `settings`. Reads and writes take turns, so a read sealing a version 1 value
+ * never overwrites a write made meanwhile.
+ */
+export const settingsItem: ValidatedItem<Settings> = {
+  key: 'local:settings',
+  get: () =>
+    settingsQueue(async () => {
+      await sealPlaintextKeys();
+      const stored = await storedSettingsItem.get();
+      return { ...(await readKeys()), ...stored };
+    }),
+  set: (value) =>
+    settingsQueue(async () => {
+      const { bundleSocialKey, layersKey, ...stored } = settingsSchema.parse(value);
+      await writeKeys({ bundleSocialKey, layersKey });
+      await storedSettingsItem.set(stored);
+    }),
+  remove: () =>
+    settingsQueue(async () => {
+      await local().remove(SECRETS_KEY);
+      opened = null;
+      await storedSettingsItem.remove();
+    }),
+};
 export const chosenItem = defineValidatedItem(
   'local:chosen',
   z.nullable(chosenTrackSchema),

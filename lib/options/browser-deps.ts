@@ -17,7 +17,8 @@ export function browserOptionsDeps(): OptionsDeps {
     },
     watchSettings(changed) {
       const listener = (changes: Record<string, unknown>, area: string) => {
-        if (area === 'local' && 'settings' in changes) changed();
+        // `secrets` holds the sealed keys, stored apart from the rest of the settings.
+        if (area === 'local' && ('settings' in changes || 'secrets' in changes)) changed();
       };
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);

@@ -7,6 +7,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { FOREIGN_MEDIA_URLS, ODD_MEDIA_URLS, type Simulator } from '../simulator';
+import { stopWorker } from '../support/fault-harness';
 import { expect, test } from './fixtures';
 import { connectDemo, setUpProviders } from './popup-support';
 
@@ -45,20 +46,6 @@ async function watchTracker(context: BrowserContext): Promise<string[]> {
     });
   });
   return seen;
-}
-
-/** Stops the extension's service worker, so the next popup reads the catalog back from storage. */
-async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
 }
 
 type Source = 'layers' | 'bundle-social';

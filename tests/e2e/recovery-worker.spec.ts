@@ -4,32 +4,22 @@
  * while a provider request is in flight: nothing half-written is left in storage, and the next query
  * from the popup wakes a new worker that recovers.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Simulator } from '../simulator';
-import { ENTRY_KEYS, entryData, type Storage, watchWorker, workerErrors } from '../support/fault-harness';
+import {
+  ENTRY_KEYS,
+  entryData,
+  type Storage,
+  stopWorker,
+  watchWorker,
+  workerErrors,
+} from '../support/fault-harness';
 import { expect, test } from './fixtures';
 import { openConnectedPopup } from './popup-support';
 
 test.describe.configure({ mode: 'parallel', timeout: 90_000 });
 
 const ROCK_KEY = 'catalog:bundle-social:7DAY:ROCK';
-
-/**
- * Stops the extension's service worker, as `chrome://serviceworker-internals` or Chrome's own idle
- * and hang limits do, and waits until the protocol reports it stopped.
- */
-async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-}
 
 /** Storage read from an extension page: the worker is not running to be asked. */
 function storageFrom(page: Page): Promise<Storage> {

@@ -7,7 +7,14 @@
 import { readFileSync } from 'node:fs';
 import type { ConsoleMessage, Page } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../simulator';
-import { inContentScript, snapshot, watchWorker, workerErrors } from '../support/fault-harness';
+import {
+  catalogRequests,
+  inContentScript,
+  snapshot,
+  stopWorker,
+  watchWorker,
+  workerErrors,
+} from '../support/fault-harness';
 import { expect, serveFixturePage, test, watchErrors } from './fixtures';
 import { ask, setUpProviders } from './popup-support';
 
@@ -224,4 +231,51 @@ test('a provider redirecting to another site never gets the key sent there', asy
   // bundle.social's tracks are still listed.
   await expect(popup.getByRole('button', { name: /^Use / }).first()).toBeVisible();
   expect(collector).toEqual([]);
+});
+
+test('keys are unreadable from a composer tab: storage is closed to content scripts, and the keys are sealed at rest, old plain ones too', async ({
+  context,
+  background,
+  openPopup,
+  collected,
+}) => {
+  await watchWorker(background, collected);
+  const { sim } = await setUpProviders(context, { seed: 'keys' });
+  await serveFixturePage(context, COMPOSER, 'plain-composer.html');
+  // What the first release stored: both keys in plain text in the settings.
+  await background.evaluate(
+    (credentials) =>
+      chrome.storage.local.set({
+        settings: { ...credentials, defaultGenre: 'POP', defaultRange: '7DAY', composerSites: [] },
+      }),
+    DEMO_CREDENTIALS,
+  );
+  const popup = await openPopup();
+  await expect(popup.getByText(/^\d+ tracks$/)).toBeVisible();
+
+  // Everything stored, as a browser that lets content scripts read storage.local would show it.
+  const stored = JSON.stringify(await background.evaluate(() => chrome.storage.local.get(null)));
+  expect(leaks(stored)).toEqual([]);
+  expect(stored).toContain('"secrets"');
+
+  const page = await context.newPage();
+  await openComposer(page);
+  const read = await inContentScript<string>(
+    context,
+    page,
+    `chrome.storage.local.get(null).then((all) => JSON.stringify(all), (error) => 'refused: ' + error.message)`,
+  );
+  expect(leaks(read)).toEqual([]);
+  expect(read).toBe('refused: Access to storage is not allowed from this context.');
+
+  expect(await workerErrors(background)).toEqual([]);
+
+  // A new worker opens the sealed keys with the key kept in IndexedDB: a refresh reaches the providers.
+  await stopWorker(context, popup);
+  sim.resetRequests();
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Refresh tracks' }).click();
+  await expect(popup.getByRole('button', { name: 'Refresh tracks' })).toBeEnabled({ timeout: 30_000 });
+  await expect(popup.getByRole('region', { name: 'Problems' })).toHaveCount(0);
+  expect(catalogRequests(sim, 'layers') + catalogRequests(sim, 'bundle-social')).toBeGreaterThan(0);
 });

@@ -160,3 +160,21 @@ export async function inContentScript<T>(
     await cdp.detach().catch(() => {});
   }
 }
+
+/**
+ * Stops the extension's service worker, as `chrome://serviceworker-internals` or Chrome's own idle
+ * and hang limits do, and waits until the protocol reports it stopped. The next message from an
+ * extension page starts a new one.
+ */
+export async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}

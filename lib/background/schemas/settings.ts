@@ -11,6 +11,14 @@ export const settingsSchema = z.object({
   composerSites: z.array(z.string()),
 });
 
+/**
+ * Settings as `storage.local` holds them from version 2: without the API keys, which are kept
+ * sealed apart (`settings/secret-box.ts`), since content scripts can read `storage.local`.
+ */
+export const storedSettingsSchema = z.omit(settingsSchema, { bundleSocialKey: true, layersKey: true });
+export const apiKeysSchema = z.pick(settingsSchema, { bundleSocialKey: true, layersKey: true });
+export const sealedSchema = z.object({ v: z.literal(1), iv: z.string(), data: z.string() });
+
 export const apiKeySchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(512));
 
 export const settingsPatchSchema = z.object({

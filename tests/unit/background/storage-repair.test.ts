@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
+import { forgetKeyInMemory } from '@/lib/background/settings/secret-box';
 import {
   DEFAULT_SETTINGS,
   defineValidatedItem,
@@ -35,7 +36,7 @@ describe('stored settings, field by field', () => {
       'Part of your stored settings could not be read and was reset: the default genre. Everything else is intact.',
     ]);
     // Written back repaired: the next read is quiet.
-    expect((await local().get('settings')).settings).toMatchObject({ defaultGenre: 'POP', ...KEYS });
+    expect((await local().get('settings')).settings).toMatchObject({ defaultGenre: 'POP', teamId: 'team-1' });
     await settingsItem.get();
     expect(await takeNotices()).toEqual([]);
   });
@@ -80,6 +81,57 @@ describe('stored settings, field by field', () => {
     expect(await settingsItem.get()).toEqual(storedV1.settings);
     expect(await favoritesItem.get()).toEqual(storedV1.favorites);
     expect(await takeNotices()).toEqual([]);
+  });
+});
+
+describe('API keys at rest', () => {
+  /** Everything `storage.local` holds, as a content script could read it. */
+  const everything = async () => JSON.stringify(await local().get(null));
+
+  it('keys stored in plain text by version 1 are sealed and taken out of the settings on first read', async () => {
+    await local().set(storedV1);
+    expect(await everything()).toContain(KEYS.bundleSocialKey);
+    expect(await settingsItem.get()).toEqual(storedV1.settings);
+    const stored = await everything();
+    for (const key of [KEYS.bundleSocialKey, KEYS.layersKey]) {
+      expect(stored).not.toContain(key);
+      expect(stored).not.toContain(key.slice(8, 20));
+    }
+    expect(await local().get(['settings', 'settings$'])).toEqual({
+      settings: {
+        teamId: 'team-1',
+        defaultGenre: 'DANCE_POP',
+        defaultRange: '30DAY',
+        composerSites: storedV1.settings.composerSites,
+      },
+      settings$: { v: 2 },
+    });
+    // A restarted worker opens them again with the key kept in IndexedDB.
+    forgetKeyInMemory();
+    expect(await settingsItem.get()).toEqual(storedV1.settings);
+    expect(await takeNotices()).toEqual([]);
+  });
+
+  it('a save stores the keys sealed, never in plain text', async () => {
+    await settingsItem.set({ ...DEFAULT_SETTINGS, ...KEYS });
+    const stored = await everything();
+    expect(stored).not.toContain(KEYS.bundleSocialKey);
+    expect(stored).not.toContain(KEYS.layersKey);
+    expect(await settingsItem.get()).toEqual({ ...DEFAULT_SETTINGS, ...KEYS });
+    await settingsItem.set({ ...DEFAULT_SETTINGS, ...KEYS, layersKey: null, bundleSocialKey: null });
+    expect(await local().get('secrets')).toEqual({});
+  });
+
+  it('sealed keys that cannot be opened are removed with a notice; everything else stays', async () => {
+    await settingsItem.set({ ...DEFAULT_SETTINGS, ...KEYS, defaultGenre: 'JAZZ' });
+    const { secrets } = (await local().get('secrets')) as { secrets: { data: string } };
+    await local().set({ secrets: { ...secrets, data: `${secrets.data.slice(0, -4)}AAA=` } });
+    forgetKeyInMemory();
+    expect(await settingsItem.get()).toEqual({ ...DEFAULT_SETTINGS, teamId: 'team-1', defaultGenre: 'JAZZ' });
+    expect(await takeNotices()).toEqual([
+      'Your saved API keys could not be read and were removed: add them again in Settings.',
+    ]);
+    expect(await local().get('secrets')).toEqual({});
   });
 });
 
