@@ -8,7 +8,6 @@ const tick = (ms = BATCH_MS * 3) => new Promise((resolve) => setTimeout(resolve,
 
 afterEach(() => {
   document.body.innerHTML = '';
-  document.documentElement.removeAttribute('data-cleartune-owner');
 });
 
 describe('scopes', () => {
