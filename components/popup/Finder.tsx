@@ -9,6 +9,7 @@ import { ProviderErrors } from './ProviderErrors';
 import { QueryControls } from './QueryControls';
 import { SortAndFilters } from './SortAndFilters';
 import { StatusLine } from './StatusLine';
+import { TabStatus } from './TabStatus';
 import { TrackResults } from './TrackResults';
 import { WelcomePanel } from './WelcomePanel';
 import './popup.css';
@@ -44,6 +45,7 @@ export function Finder({ className }: { className: string }) {
   return (
     <div className={className}>
       <PopupHeader />
+      <TabStatus />
       <main className="popup-main">
         <NoticeBanner />
         {firstRun ? (

@@ -20,7 +20,7 @@ import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { DEFAULT_DATE_RANGE, DEFAULT_GENRE } from '../shared/genres';
 import type { Settings } from '../shared/protocol';
-import { catalogQuerySchema } from './schemas/protocol';
+import { catalogQuerySchema, studioReportSchema } from './schemas/protocol';
 import {
   apiKeysSchema,
   favoriteKeySchema,
@@ -50,7 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const noticesSchema = z.array(z.string()).check(z.maxLength(20));
 
-type Key = `local:${string}`;
+type Key = `local:${string}` | `session:${string}`;
 
 export interface ValidatedItem<T> {
   key: Key;
@@ -342,6 +342,17 @@ export const lastComposerItem = defineValidatedItem(
   z.nullable(z.object({ tabId: z.int(), frameId: z.optional(z.int()), label: z.string(), at: z.number() })),
   null,
   'last composer tab',
+);
+
+/**
+ * Per tab, what the content script last saw on TikTok Studio (`composerPresence`), for the popup's
+ * line about the tab. The session area: nothing of it outlives the browser session.
+ */
+export const studioTabsItem = defineValidatedItem(
+  'session:studioTabs',
+  z.record(z.string(), studioReportSchema),
+  {},
+  'TikTok Studio tab reports',
 );
 
 /** The catalog queries looked at lately: the periodic refresh renews their lists. */

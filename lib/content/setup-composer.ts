@@ -34,14 +34,15 @@ export function setupComposer(ctx: ContentScriptContext): void {
   /** `report(true)`: the user came to this tab or frame, which the background hears even if nothing changed. */
   const report = createPresenceReporter(scope, () => {
     const hasComposer = watched?.hasComposer() ?? false;
-    const label = watched?.studios().some((studio) => studio.hasComposer())
-      ? STUDIO_LABEL
-      : (watched?.candidates()[0]?.label ?? location.hostname);
+    const studio = watched?.studios().find((adapter) => adapter.hasComposer());
+    const label = studio ? STUDIO_LABEL : (watched?.candidates()[0]?.label ?? location.hostname);
+    const studioReport = studio?.report();
     return {
       hasComposer,
       focused: watched?.hasFocus() ?? false,
       visible: document.visibilityState === 'visible',
       label,
+      ...(studioReport ? { studio: studioReport } : {}),
     };
   });
   const reportFocus = () => report(true);

@@ -98,7 +98,9 @@ export function watchDocument(
   parentLabel = '',
 ): WatchedDocument {
   scope.onDispose(injectPageStyle(doc));
-  const studio = isStudioDocument(doc) ? createStudioAdapter(doc, scope, deps.chosen) : null;
+  const studio = isStudioDocument(doc)
+    ? createStudioAdapter(doc, scope, deps.chosen, deps.composersChanged)
+    : null;
   const generic = studio ? null : createGenericAdapter(doc, scope, deps.chosen);
   const label = studio ? STUDIO_LABEL : doc.location?.hostname || parentLabel;
   const frames = new Map<HTMLIFrameElement, { doc: Document; scope: Scope; watched: WatchedDocument }>();

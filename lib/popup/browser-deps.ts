@@ -9,6 +9,7 @@ export function browserFinderDeps(): FinderDeps {
     now: () => Date.now(),
     writeClipboard: (text) => navigator.clipboard.writeText(text),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
     memory: window.localStorage,
     setTimeout: (run, ms) => window.setTimeout(run, ms),
     clearTimeout: (handle) => window.clearTimeout(handle as number),

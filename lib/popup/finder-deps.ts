@@ -10,6 +10,8 @@ export interface FinderDeps {
   memory: Pick<Storage, 'getItem' | 'setItem'> | null;
   setTimeout: (run: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
+  /** The tab the popup was opened over, whose composer it may report on; absent in tests. */
+  activeTabId?: () => Promise<number | null>;
   /** Resolves once what was just rendered has been painted (tests: on the next tick). */
   afterPaint?: () => Promise<void>;
 }

@@ -9,6 +9,7 @@ import type {
   catalogQuerySchema,
   fillResultSchema,
   protocol,
+  studioReportSchema,
   tabProtocol,
   teamSchema,
 } from '../background/schemas/protocol';
@@ -43,6 +44,7 @@ export const MESSAGE_SENDERS = {
   takeNotices: 'extension',
   getChosen: 'any',
   composerPresence: 'content',
+  getTabStudio: 'extension',
 } as const satisfies Record<keyof typeof protocol, 'extension' | 'content' | 'any'>;
 
 export type Protocol = typeof protocol;
@@ -75,6 +77,7 @@ export type Settings = Infer<typeof settingsSchema>;
 /** Settings as extension pages see them: the stored shape, with keys only ever masked. */
 export type MaskedSettings = Settings;
 export type FillResult = Infer<typeof fillResultSchema>;
+export type StudioReport = Infer<typeof studioReportSchema>;
 export type ProviderError = Infer<typeof providerErrorSchema>;
 export type ProviderErrorKind = ProviderError['kind'];
 

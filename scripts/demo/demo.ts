@@ -34,8 +34,9 @@ test('Cleartune demo', async () => {
 
   // A React composer shaped like bundle.social's TikTok post form, and TikTok Studio's upload page.
   await serveHtml(context, 'https://composer.test/post', await reactComposerHtml());
-  await serveFixturePage(context, /^https:\/\/www\.tiktok\.com\/tiktokstudio\/upload/, 'studio-upload.html');
-  if (interactive) await (await context.newPage()).goto('https://www.tiktok.com/tiktokstudio/upload?lang=en');
+  await serveFixturePage(context, /^https:\/\/www\.tiktok\.com\/tiktokstudio\/upload/, 'studio-video.html');
+  if (interactive)
+    await (await context.newPage()).goto('https://www.tiktok.com/tiktokstudio/upload?lang=en&state=uploaded');
   const composer = await context.newPage();
   await composer.goto('https://composer.test/post');
   await composer.getByRole('button', { name: 'Insert chosen track' }).first().waitFor();

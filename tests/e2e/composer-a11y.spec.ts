@@ -35,11 +35,12 @@ test('the button, chip, warnings, flags and photo note pass an accessibility aud
 });
 
 test('the Studio panel passes an accessibility audit', async ({ openPage, context, openPopup }) => {
-  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-editor.html');
-  await useTrack(await openPopup(), cmlTrack);
-  const page = await openPage('https://www.tiktok.com/tiktokstudio/upload');
+  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-photo.html');
+  await useTrack(await openPopup(), { ...cmlTrack, title: 'Not In Studio', artist: 'Nobody' });
+  const page = await openPage('https://www.tiktok.com/tiktokstudio/upload?state=uploaded');
+  await page.getByRole('button', { name: 'Add sound' }).click();
   const panel = page.getByRole('region', { name: 'Cleartune' });
   await panel.getByRole('button', { name: 'Find in Sounds' }).click();
-  await expect(panel.getByRole('status')).toHaveText(/does not offer/, { timeout: 6000 });
+  await expect(panel.getByRole('status')).toHaveText(/found no sound matching/, { timeout: 8000 });
   await auditOurs(page);
 });

@@ -1,57 +1,143 @@
+/// <reference types="chrome" />
+/**
+ * Cleartune on TikTok Studio, on fixture pages that behave like Studio (tests/e2e/studio-fixtures
+ * proves they do): Find in Sounds guides to the picker, types and submits the search, highlights the
+ * row and says what to press; it never presses Studio's buttons; it checks what got attached and
+ * the popup says the same for the tab.
+ */
 import { serveHtml, useTrack } from '../fixtures/composers/serve';
-import { cmlTrack, layersNotClearedTrack } from '../fixtures/tracks';
+import { cmlTrack } from '../fixtures/tracks';
 import { expect, serveFixturePage, test, watchErrors } from './fixtures';
 
-const UPLOAD_URL = 'https://www.tiktok.com/tiktokstudio/upload?from=creator_center&lang=en';
-const FOUND = 'Found ♪ Lo-Fi analog beat — Gloveity: press “Use” on the highlighted sound.';
+const UPLOAD_URL = 'https://www.tiktok.com/tiktokstudio/upload?from=creator_center';
+/** A CML track both of the fixture's For You and Unlimited tabs hold. */
+const GLASSHOUSE = { ...cmlTrack, title: 'Glasshouse Parade', artist: 'The Lanterns' };
+const FOUND_VIDEO = 'Found it: press + on the highlighted row, then Save in the editor.';
 
-test('on the upload page, "Find in Sounds" opens the sounds panel, searches the title and highlights the track', async ({
-  openPage,
+test('video: Find in Sounds points to Sounds, then to Unlimited, highlights the row; the person adds and saves, Cleartune confirms', async ({
+  background,
   context,
+  openPage,
   openPopup,
+  collected,
 }) => {
-  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-upload.html');
-  await useTrack(await openPopup(), cmlTrack);
-  const page = await openPage(UPLOAD_URL);
+  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-video.html');
+  const popup = await openPopup();
+  // Lo-Fi analog beat is in Studio's Unlimited tab only.
+  await useTrack(popup, cmlTrack);
+  const page = await openPage(`${UPLOAD_URL}&state=uploaded`);
+  watchErrors(page, collected);
   const panel = page.getByRole('region', { name: 'Cleartune' });
+  const status = panel.getByRole('status');
   await expect(panel.getByText('♪ Lo-Fi analog beat — Gloveity')).toBeVisible();
 
   await panel.getByRole('button', { name: 'Find in Sounds' }).click();
-  await expect(panel.getByRole('status')).toHaveText(
-    'Open “Edit video” in Studio, then press Find in Sounds.',
+  await expect(status).toHaveText(
+    'Press “Sounds” in the editor (highlighted): Cleartune searches as soon as it opens.',
   );
+  const sounds = page.locator('button[data-button-name="sounds"]');
+  await expect(sounds).toHaveAttribute('data-cleartune-match', '');
+  await sounds.click();
 
-  await page.getByRole('button', { name: 'Edit video' }).click();
-  await panel.getByRole('button', { name: 'Find in Sounds' }).click();
-  await expect(panel.getByRole('status')).toHaveText(FOUND);
-  await expect(page.getByPlaceholder('Search sounds')).toHaveValue('Lo-Fi analog beat');
-  const card = page.locator('.music-card-container').filter({ hasText: 'Lo-Fi analog beat' });
-  await expect(card).toHaveAttribute('data-cleartune-match', '');
-  await expect(page.locator('[data-cleartune-match]')).toHaveCount(1);
+  // It searched For You by itself (typed and submitted as a person would), then points to Unlimited.
+  const search = page.locator('.MusicPanelSearchBar__wrap input[type="text"]');
+  await expect(search).toHaveValue('Lo-Fi analog beat Gloveity');
+  await expect(status).toHaveText(
+    "Not in this tab. Commercial Music Library tracks are in Studio's “Unlimited” tab (highlighted): open it and Cleartune searches again.",
+    { timeout: 8000 },
+  );
+  const unlimited = page.locator('button[role="tab"]#unlimited');
+  await expect(unlimited).toHaveAttribute('data-cleartune-match', '');
+  await unlimited.click();
+  await expect(status).toHaveText(FOUND_VIDEO, { timeout: 8000 });
+  const row = page.locator('[data-cleartune-match]');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('.MusicPanelMusicItem__infoBasicTitle')).toHaveText('Lo-Fi analog beat');
+  await expect(row).toBeInViewport();
+
+  // Cleartune pressed nothing of Studio's: no sound was added until the person pressed +.
+  expect(
+    await page.evaluate(() => (window as unknown as { __studio: { log: string[] } }).__studio.log),
+  ).not.toContainEqual(expect.stringMatching(/^add:/));
+  await row.locator('.MusicPanelMusicItem__operation button').click();
+  await expect(panel.getByRole('alert')).toHaveText('Press Save in the editor, or Studio drops the sound.');
+  await page.locator('.clip-forge-editor-header-right .Button__root--type-primary').click();
+  await expect(panel.getByText('✓ Lo-Fi analog beat is attached')).toBeVisible();
+  await expect(panel.getByRole('alert')).toBeHidden();
+
+  // The background holds the same verdict for this tab, for the popup's line about it.
+  await expect
+    .poll(async () =>
+      Object.values(
+        (
+          (await background.evaluate(() => chrome.storage.session.get('studioTabs'))) as {
+            studioTabs?: Record<string, { attached: string | null; verdict: string | null }>;
+          }
+        ).studioTabs ?? {},
+      ),
+    )
+    .toContainEqual(expect.objectContaining({ attached: 'Lo-Fi analog beat - Gloveity', verdict: 'chosen' }));
 });
 
-test('in an open editor the match is accent-insensitive, and a track Studio lacks is said to be missing', async ({
-  openPage,
+test('video: another saved sound is named, and copyright issues point to the cleared choice', async ({
   context,
+  openPage,
   openPopup,
 }) => {
-  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-editor.html');
-  const popup = await openPopup();
-  await useTrack(popup, layersNotClearedTrack);
-  const page = await openPage(UPLOAD_URL);
+  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-video.html');
+  await useTrack(await openPopup(), GLASSHOUSE);
+  const page = await openPage(`${UPLOAD_URL}&state=saved&sound=Night%20Drive`);
+  const panel = page.getByRole('region', { name: 'Cleartune' });
+  await expect(
+    panel.getByText('The attached sound is Night Drive - Neon Rivers, not your chosen Glasshouse Parade.'),
+  ).toBeVisible();
+  await expect(panel.getByRole('alert')).toHaveText(
+    'Studio reports copyright issues with the attached sound. Your chosen Glasshouse Parade is cleared for business use: press Find in Sounds to use it instead.',
+    { timeout: 5000 },
+  );
+});
+
+test('photo, in German: points to "Sound hinzufügen", highlights the row and says to press Use; verifies the sound box', async ({
+  context,
+  openPage,
+  openPopup,
+}) => {
+  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-photo.html');
+  await useTrack(await openPopup(), GLASSHOUSE);
+  const page = await openPage(`${UPLOAD_URL}&state=uploaded&lang=de`);
   const panel = page.getByRole('region', { name: 'Cleartune' });
   await panel.getByRole('button', { name: 'Find in Sounds' }).click();
-  await expect(panel.getByRole('status')).toHaveText(/^Found ♪ Café del Mar \(Sped Up\) — Beyoncé Fans/);
-  await expect(page.locator('[data-cleartune-match]')).toHaveText(/Cafe del Mar \(Sped Up\)\s*Beyonce Fans/);
+  await expect(panel.getByRole('status')).toHaveText(
+    'Press “Add sound” (highlighted): Cleartune searches as soon as the picker opens.',
+  );
+  const add = page.getByRole('button', { name: 'Sound hinzufügen' });
+  await expect(add).toHaveAttribute('data-cleartune-match', '');
+  await add.click();
+  await expect(panel.getByRole('status')).toHaveText('Found it: press “Use” on the highlighted row.', {
+    timeout: 8000,
+  });
+  const row = page.locator('[data-cleartune-match]');
+  await row.getByRole('button', { name: 'Verwenden' }).click();
+  await expect(panel.getByText('✓ Glasshouse Parade is attached')).toBeVisible();
+});
 
-  const reply = await useTrack(popup, cmlTrack);
-  expect(reply.filledInto).toBe('TikTok Studio');
-  await expect(panel.getByText('♪ Lo-Fi analog beat — Gloveity')).toBeVisible();
+test('a track Studio does not have: said so, with the title and artist to copy', async ({
+  context,
+  openPage,
+  openPopup,
+}) => {
+  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-photo.html');
+  await useTrack(await openPopup(), { ...cmlTrack, title: 'Not In Studio', artist: 'Nobody' });
+  const page = await openPage(`${UPLOAD_URL}&state=uploaded`);
+  const panel = page.getByRole('region', { name: 'Cleartune' });
+  await page.getByRole('button', { name: 'Add sound' }).click();
   await panel.getByRole('button', { name: 'Find in Sounds' }).click();
   await expect(panel.getByRole('status')).toHaveText(
-    'TikTok Studio does not offer ♪ Lo-Fi analog beat — Gloveity here.',
-    { timeout: 6000 },
+    "Studio's search found no sound matching ♪ Not In Studio — Nobody. Copy the title or artist to search by hand.",
+    { timeout: 8000 },
   );
+  await expect(panel.getByRole('button', { name: 'Copy title' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Copy artist' })).toBeVisible();
   await expect(page.locator('[data-cleartune-match]')).toHaveCount(0);
 });
 
@@ -60,16 +146,17 @@ test('the older uploader wrapped in an iframe gets the panel inside the frame', 
   context,
   openPopup,
 }) => {
-  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-iframe.html');
-  await serveFixturePage(context, /www\.tiktok\.com\/creator/, 'studio-iframe-inner.html');
-  await useTrack(await openPopup(), cmlTrack);
+  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-frame.html');
+  await serveFixturePage(context, /tiktokstudio\/frame\/upload/, 'studio-video.html');
+  await useTrack(await openPopup(), GLASSHOUSE);
   const page = await openPage(UPLOAD_URL);
   const frame = page.frameLocator('iframe[data-tt="Upload_index_iframe"]');
   const panel = frame.getByRole('region', { name: 'Cleartune' });
   await panel.getByRole('button', { name: 'Find in Sounds' }).click();
-  await expect(panel.getByRole('status')).toHaveText(FOUND);
-  await expect(frame.locator('[data-cleartune-match]')).toHaveText(/Lo-Fi analog beat/);
-  // One panel in all: in the frame with the composer, none on the page around it.
+  await expect(frame.locator('button[data-button-name="sounds"]')).toHaveAttribute(
+    'data-cleartune-match',
+    '',
+  );
   await expect(frame.getByRole('region', { name: 'Cleartune' })).toHaveCount(1);
   await expect(page.locator('[data-cleartune-ui="studio-panel"]')).toHaveCount(0);
 });

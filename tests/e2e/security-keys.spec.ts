@@ -39,6 +39,7 @@ const EXTENSION_ONLY: [string, unknown][] = [
   ['getFavorites', undefined],
   ['toggleFavorite', { key: 'bundle-social:1' }],
   ['takeNotices', undefined],
+  ['getTabStudio', { tabId: 1 }],
 ];
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: string } | undefined;

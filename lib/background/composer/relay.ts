@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { toChosen } from '../../shared/clips';
-import type { FillResult } from '../../shared/protocol';
+import type { FillResult, StudioReport } from '../../shared/protocol';
 import { isComposerOrigin, originPattern } from '../../shared/site-origin';
 import type { ChosenTrack } from '../../shared/track';
 import { type MessageHandlers, sendTabMessage } from '../messages';
+import { createSerialQueue } from '../serial-queue';
 import { maskSettings } from '../settings/settings';
-import { chosenItem, lastComposerItem, settingsItem } from '../storage';
+import { chosenItem, lastComposerItem, settingsItem, studioTabsItem } from '../storage';
 import { addComposerSite, removeComposerSite, syncComposerSites } from './composer-sites';
 
 export const NOT_FILLED: FillResult = { filledInto: null, message: 'Chosen — open a composer to fill it' };
@@ -58,12 +59,36 @@ async function composerTabIds(deps: ComposerBackgroundDeps): Promise<number[]> {
   );
 }
 
+/** Tabs whose Studio report is kept: the most recent ones, should tabs never be closed. */
+const MAX_STUDIO_TABS = 50;
+
+/** Reports from several tabs at once: each applied to the latest stored value. */
+const studioWrites = createSerialQueue();
+
+function rememberStudio(tabId: number, report: StudioReport): Promise<void> {
+  return studioWrites(async () => {
+    const { [String(tabId)]: _previous, ...others } = await studioTabsItem.get();
+    const kept = Object.entries(others).slice(-(MAX_STUDIO_TABS - 1));
+    await studioTabsItem.set({ ...Object.fromEntries(kept), [String(tabId)]: report });
+  });
+}
+
+function forgetStudio(tabId: number): Promise<void> {
+  return studioWrites(async () => {
+    const tabs = await studioTabsItem.get();
+    if (!(String(tabId) in tabs)) return;
+    const { [String(tabId)]: _gone, ...others } = tabs;
+    await studioTabsItem.set(others);
+  });
+}
+
 /** The background's side of the composer: the chosen track, the last composer tab, filling, sites. */
 export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): MessageHandlers {
   return {
     getChosen: () => chosenItem.get(),
     async composerPresence(presence, sender) {
       const tabId = sender.tab?.id;
+      if (tabId !== undefined && presence.studio) await rememberStudio(tabId, presence.studio);
       if (tabId === undefined || !presence.hasComposer || !(presence.focused || presence.visible))
         return null;
       const last = await lastComposerItem.get();
@@ -102,6 +127,7 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
         }
       }
     },
+    getTabStudio: async ({ tabId }) => (await studioTabsItem.get())[String(tabId)] ?? null,
     addComposerSite: async ({ origin }) => maskSettings(await addComposerSite(origin)),
     removeComposerSite: async ({ origin }) => maskSettings(await removeComposerSite(origin)),
   };
@@ -113,6 +139,11 @@ export function setupComposerRelay(): void {
     void lastComposerItem
       .get()
       .then((last) => (last?.tabId === tabId ? lastComposerItem.remove() : undefined));
+    void forgetStudio(tabId).catch(() => {});
+  });
+  // A tab that loads another page reports again if Studio is there; until then it has no report.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetStudio(tabId).catch(() => {});
   });
   browser.permissions.onRemoved?.addListener(() => {
     void syncComposerSites().catch(() => {});

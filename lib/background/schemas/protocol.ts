@@ -58,6 +58,23 @@ export const fillResultSchema = z.object({
 });
 
 const none = z.undefined();
+
+/** What the content script sees on a TikTok Studio tab, for the popup's line about that tab. */
+export const studioReportSchema = z.object({
+  form: z.nullable(z.enum(['video', 'photo'])),
+  editorOpen: z.boolean(),
+  picker: z.nullable(z.enum(['sounds', 'photo'])),
+  tab: z.nullable(z.enum(['unlimited', 'favorites', 'other'])),
+  /** Studio's label of the sound on the post. */
+  attached: z.nullable(z.string().check(z.maxLength(200))),
+  /** Whether that sound is the chosen track. */
+  verdict: z.nullable(z.enum(['chosen', 'other'])),
+  /** A sound added in the editor that only its Save keeps. */
+  pendingSave: z.boolean(),
+  copyright: z.nullable(z.enum(['checking', 'clear', 'issues'])),
+  /** Set when Studio's markup was not what Cleartune knows: a sentence to show instead. */
+  problem: z.nullable(z.string().check(z.maxLength(200))),
+});
 const originInput = z.object({ origin: z.string().check(z.maxLength(300)) });
 
 /**
@@ -102,9 +119,13 @@ export const protocol = {
       focused: z.boolean(),
       visible: z.boolean(),
       label: z.string().check(z.maxLength(100)),
+      /** Only on TikTok Studio. */
+      studio: z.optional(studioReportSchema),
     }),
     output: z.null(),
   },
+  /** What the content script last reported about TikTok Studio in a tab; null when nothing. */
+  getTabStudio: { input: z.object({ tabId: z.int() }), output: z.nullable(studioReportSchema) },
 } as const satisfies Record<string, { input: z.ZodMiniType; output: z.ZodMiniType }>;
 
 /** Messages the background sends to a content script in a tab. */

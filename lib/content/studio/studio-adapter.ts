@@ -1,9 +1,16 @@
 /**
- * TikTok Studio takes no sound id, so Cleartune helps the user find the chosen track in Studio's own
- * sound picker: a small panel shows the choice with "Find in Sounds", which opens the sounds panel,
- * searches for the title and highlights the matching card, or says Studio does not offer it. When
- * Studio's markup is not what `studio-selectors.ts` expects it does nothing and logs one line.
+ * TikTok Studio takes no sound id: a track gets into a Studio post only through Studio's own sound
+ * picker. With a chosen track, a small panel offers "Find in Sounds": it types the title and artist
+ * into the open picker's search as a person would, highlights the matching row and says what to
+ * press, or points to the Studio button that opens the picker and goes on once it is open. It never
+ * presses Studio's add, use, save or post buttons: Studio ignores synthetic clicks on some, and the
+ * choice stays the person's. It then checks what got attached, reminds to Save the editor, and
+ * speaks up when Studio flags copyright on a sound that is not the cleared choice.
+ *
+ * When Studio's markup is not what `studio-selectors.ts` expects it does nothing on the page, logs
+ * one line, and says so in its panel.
  */
+import type { StudioReport } from '../../shared/protocol';
 import type { ChosenTrack } from '../../shared/track';
 import { setFieldValue } from '../field-value';
 import type { Scope } from '../scope';
@@ -11,16 +18,27 @@ import { MATCH_ATTRIBUTE } from '../ui/page-style';
 import { button, createUiHost, el, trackLabel } from '../ui/shadow-host';
 import { waitFor } from '../wait-for';
 import {
-  findSoundCards,
-  findSoundSearch,
-  matchingCard,
-  STUDIO,
-  STUDIO_COMPOSER_SELECTOR,
-} from './studio-selectors';
+  addSoundButton,
+  editorOpen,
+  formKind,
+  openPicker,
+  type PickerKind,
+  pickerRows,
+  readStudioState,
+  rowText,
+  type StudioState,
+  searchBox,
+  unlimitedTab,
+} from './studio-dom';
+import { STUDIO, STUDIO_COMPOSER_SELECTOR } from './studio-selectors';
+import { bestRow, matchRow } from './track-match';
 
 export const STUDIO_LABEL = 'TikTok Studio';
-const PANEL_OPEN_MS = 3000;
-const RESULTS_MS = 2500;
+export const CANNOT_SEE_PICKER = "Cleartune can't see Studio's sound picker on this page.";
+const RESULTS_MS = 4000;
+/** Changes inside Studio's panels are read at most this often. */
+const SETTLE_MS = 60;
+const PENDING_RECHECK_MS = 400;
 
 export interface StudioAdapter {
   rescan(): void;
@@ -29,6 +47,8 @@ export interface StudioAdapter {
   hasComposer(): boolean;
   /** Shows the chosen track in the panel; false when this document has no Studio composer. */
   present(): boolean;
+  /** What Studio shows now, for the popup's line about the tab; null without a Studio composer. */
+  report(): StudioReport | null;
   dispose(): void;
 }
 
@@ -38,45 +58,149 @@ function logOnce(logged: Set<string>, line: string): void {
   console.info(`[Cleartune] TikTok Studio: ${line}`);
 }
 
+/** Whether Studio's label for an attached sound ("Title", "Title - Artist") names `track`. */
+export function labelNames(label: string, track: { title: string; artist: string }): boolean {
+  return matchRow({ title: label, desc: '' }, track) > 0;
+}
+
+const clipLength = (seconds: number | null) =>
+  seconds === null
+    ? ''
+    : ` · ${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
+
+interface Panel {
+  host: HTMLElement;
+  box: HTMLElement;
+  track: HTMLElement;
+  status: HTMLElement;
+  verdict: HTMLElement;
+  note: HTMLElement;
+  copy: HTMLElement;
+}
+
 export function createStudioAdapter(
   doc: Document,
   scope: Scope,
   chosen: () => ChosenTrack | null,
+  /** What `report()` answers has changed. */
+  changed: () => void = () => {},
 ): StudioAdapter {
   const logged = new Set<string>();
-  let panel: { host: HTMLElement; track: HTMLElement; status: HTMLElement } | null = null;
+  let panel: Panel | null = null;
   let hiddenFor: ChosenTrack | null = null;
   let busy = false;
   let marker: Element | null = null;
+  /** A find waiting for the person to open the picker, or to switch to the Unlimited tab. */
+  let waiting: 'picker' | 'unlimited' | null = null;
+  let highlighted: Element | null = null;
+  let lastState: StudioState | null = null;
+  /** The sentence shown when Studio's markup was not what Cleartune knows, until it is again. */
+  let problem: string | null = null;
+  let reported = '';
+  let recheck = false;
 
   const say = (text: string) => {
     if (panel) panel.status.textContent = text;
   };
 
-  const find = async (track: ChosenTrack) => {
-    say(`Looking for ${trackLabel(track)} in Studio's sounds…`);
-    const soundsOpen = () => (findSoundCards(doc).length > 0 || findSoundSearch(doc) ? true : null);
-    if (!soundsOpen()) {
-      const entry = doc.querySelector<HTMLElement>(STUDIO.soundsEntry);
-      if (!entry) {
-        logOnce(logged, 'no sounds panel and no sounds button on this page');
-        return say('Open “Edit video” in Studio, then press Find in Sounds.');
-      }
-      entry.click();
-      if (!(await waitFor(scope, soundsOpen, PANEL_OPEN_MS))) {
-        logOnce(logged, 'the sounds panel did not appear after its button was pressed');
-        return say("Studio's sounds panel did not open: open it, then press Find in Sounds again.");
-      }
+  const highlight = (element: Element | null) => {
+    if (highlighted && highlighted !== element) highlighted.removeAttribute(MATCH_ATTRIBUTE);
+    highlighted = element;
+    if (!element) return;
+    element.setAttribute(MATCH_ATTRIBUTE, '');
+    element.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  };
+
+  const showCopy = (shown: boolean) => {
+    if (panel) panel.copy.hidden = !shown;
+  };
+
+  /** Types into Studio's search as a person would, then presses Enter, which submits it. */
+  const search = (box: HTMLInputElement, query: string) => {
+    setFieldValue(box, query);
+    for (const type of ['keydown', 'keypress', 'keyup']) {
+      box.dispatchEvent(
+        new KeyboardEvent(type, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true }),
+      );
     }
-    const search = findSoundSearch(doc);
-    if (search) setFieldValue(search, track.title);
-    for (const old of Array.from(doc.querySelectorAll(`[${MATCH_ATTRIBUTE}]`)))
-      old.removeAttribute(MATCH_ATTRIBUTE);
-    const card = await waitFor(scope, () => matchingCard(findSoundCards(doc), track), RESULTS_MS);
-    if (!card) return say(`TikTok Studio does not offer ${trackLabel(track)} here.`);
-    card.setAttribute(MATCH_ATTRIBUTE, '');
-    card.scrollIntoView?.({ block: 'center' });
-    say(`Found ${trackLabel(track)}: press “Use” on the highlighted sound.`);
+  };
+
+  /** Points at the Studio button that opens a picker; the find goes on when one opens. */
+  const guideToPicker = () => {
+    const entry = editorOpen(doc) ? doc.querySelector<HTMLElement>(STUDIO.soundsEntry) : null;
+    const addSound = entry ? null : formKind(doc) === 'photo' ? addSoundButton(doc) : null;
+    waiting = 'picker';
+    if (entry) {
+      highlight(entry);
+      return say('Press “Sounds” in the editor (highlighted): Cleartune searches as soon as it opens.');
+    }
+    if (addSound) {
+      highlight(addSound);
+      return say('Press “Add sound” (highlighted): Cleartune searches as soon as the picker opens.');
+    }
+    if (formKind(doc) === 'video') {
+      return say(
+        "Upload your video and open Studio's editor, then its Sounds: Cleartune searches as soon as they open.",
+      );
+    }
+    waiting = null;
+    logOnce(logged, 'no sounds panel, photo picker or button to open one on this page');
+    problem = CANNOT_SEE_PICKER;
+    say(CANNOT_SEE_PICKER);
+    changed();
+  };
+
+  const press = (kind: PickerKind) =>
+    kind === 'sounds'
+      ? 'Found it: press + on the highlighted row, then Save in the editor.'
+      : 'Found it: press “Use” on the highlighted row.';
+
+  const find = async (track: ChosenTrack) => {
+    showCopy(false);
+    const picker = openPicker(doc);
+    if (!picker) return guideToPicker();
+    problem = null;
+    waiting = null;
+    highlight(null);
+    const box = searchBox(picker.root);
+    if (!box) {
+      logOnce(logged, 'the sound picker has no search box Cleartune knows');
+      problem = CANNOT_SEE_PICKER;
+      changed();
+      showCopy(true);
+      return say(`${CANNOT_SEE_PICKER} Search for the title by hand: copy it below.`);
+    }
+    say(`Searching Studio's sounds for ${trackLabel(track)}…`);
+    search(box, [track.title, track.artist].filter(Boolean).join(' '));
+    const row = await waitFor(
+      scope,
+      () => {
+        const rows = pickerRows(picker.root);
+        return rows[bestRow(rows.map(rowText), track)] ?? null;
+      },
+      RESULTS_MS,
+    );
+    if (!picker.root.isConnected) return guideToPicker();
+    if (row) {
+      highlight(row);
+      return say(press(picker.kind));
+    }
+    const unlimited = picker.kind === 'sounds' ? unlimitedTab(picker.root) : null;
+    if (
+      unlimited &&
+      track.provider === 'bundle-social' &&
+      unlimited.getAttribute('aria-selected') !== 'true'
+    ) {
+      waiting = 'unlimited';
+      highlight(unlimited);
+      return say(
+        `Not in this tab. Commercial Music Library tracks are in Studio's “${unlimited.textContent?.trim() || 'Unlimited'}” tab (highlighted): open it and Cleartune searches again.`,
+      );
+    }
+    showCopy(true);
+    say(
+      `Studio's search found no sound matching ${trackLabel(track)}. Copy the title or artist to search by hand.`,
+    );
   };
 
   const onFind = () => {
@@ -87,12 +211,172 @@ export function createStudioAdapter(
       .catch((error: unknown) => logOnce(logged, `finding the sound failed (${String(error)})`))
       .finally(() => {
         busy = false;
+        // Studio may have opened the picker or the tab while this find was still busy.
+        if (waiting) evaluate();
       });
+  };
+
+  const copy = (what: 'title' | 'artist') => {
+    const track = chosen();
+    if (!track) return;
+    navigator.clipboard
+      .writeText(track[what])
+      .then(() => say(`Copied the ${what}: paste it into Studio's search.`))
+      .catch(() => say(`Could not copy the ${what}: select it above and copy it.`));
+  };
+
+  /** A sound added in the open editor that the form does not show yet: only Save keeps it. */
+  const pendingSave = (state: StudioState) => {
+    const pending = state.pendingInEditor;
+    return Boolean(
+      state.editorOpen &&
+        pending &&
+        !(state.attached && labelNames(state.attached, { title: pending, artist: '' })),
+    );
+  };
+
+  /** The verdict on what is attached, and the notes Studio's state calls for. */
+  const report = (state: StudioState, track: ChosenTrack) => {
+    if (!panel) return;
+    const attached = state.attached;
+    panel.verdict.textContent = !attached
+      ? ''
+      : labelNames(attached, track)
+        ? `✓ ${track.title} is attached`
+        : `The attached sound is ${attached}, not your chosen ${track.title}.`;
+    const notes: string[] = [];
+    if (pendingSave(state)) notes.push('Press Save in the editor, or Studio drops the sound.');
+    if (state.copyright === 'issues' && track.cleared && !(attached && labelNames(attached, track))) {
+      notes.push(
+        `Studio reports copyright issues with the attached sound. Your chosen ${track.title} is cleared for business use: press Find in Sounds to use it instead.`,
+      );
+    }
+    panel.note.textContent = notes.join(' ');
+    panel.note.hidden = notes.length === 0;
+  };
+
+  const reportOf = (state: StudioState): StudioReport => {
+    const track = chosen();
+    const attached = state.attached?.slice(0, 200) ?? null;
+    return {
+      form: state.form,
+      editorOpen: state.editorOpen,
+      picker: state.picker?.kind ?? null,
+      tab: state.picker?.tab ?? null,
+      attached,
+      verdict: attached && track ? (labelNames(attached, track) ? 'chosen' : 'other') : null,
+      pendingSave: pendingSave(state),
+      copyright: state.copyright,
+      problem,
+    };
+  };
+
+  /** Re-reads Studio after a change: goes on with a waiting find, updates the verdict and notes. */
+  const evaluate = () => {
+    if (highlighted && !highlighted.isConnected) highlighted = null;
+    const state = readStudioState(doc);
+    lastState = state;
+    const signature = JSON.stringify(reportOf(state));
+    if (signature !== reported) {
+      reported = signature;
+      changed();
+    }
+    // The editor closing (Save or Cancel) removes what is watched: look again while a Save is due.
+    if (pendingSave(state) && !recheck) {
+      recheck = true;
+      scope.timeout(() => {
+        recheck = false;
+        evaluate();
+      }, PENDING_RECHECK_MS);
+    }
+    const track = chosen();
+    if (!track) return;
+    report(state, track);
+    const goOn =
+      (waiting === 'picker' && state.picker !== null) ||
+      (waiting === 'unlimited' && state.picker?.tab === 'unlimited');
+    if (goOn && !busy) onFind();
+  };
+
+  // Studio's panels change in place (an icon's name, a selected tab, the sound label), which the
+  // document observer does not follow: the panels found are watched themselves, not the document.
+  let settling = false;
+  const panelsObserver = new MutationObserver(() => {
+    if (settling) return;
+    settling = true;
+    scope.timeout(() => {
+      settling = false;
+      evaluate();
+    }, SETTLE_MS);
+  });
+  scope.onDispose(() => panelsObserver.disconnect());
+  let watchedPanels: Element[] = [];
+  const watchPanels = () => {
+    const panels = Array.from(
+      doc.querySelectorAll(
+        [
+          STUDIO.soundsPanel,
+          STUDIO.photoPicker,
+          STUDIO.copyright,
+          '.sound-container',
+          STUDIO.editorHeader,
+        ].join(', '),
+      ),
+    );
+    const addSound = addSoundButton(doc)?.parentElement;
+    if (addSound) panels.push(addSound);
+    if (panels.length === watchedPanels.length && panels.every((p, i) => p === watchedPanels[i])) return;
+    watchedPanels = panels;
+    panelsObserver.disconnect();
+    for (const target of panels) {
+      panelsObserver.observe(target, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['data-icon', 'aria-selected', 'class', 'data-show'],
+      });
+    }
   };
 
   const removePanel = () => {
     panel?.host.remove();
     panel = null;
+    highlight(null);
+    waiting = null;
+  };
+
+  /** Docked in a corner that covers none of Studio's controls, bottom left unless that one does. */
+  const dock = () => {
+    if (!panel) return;
+    const view = doc.defaultView;
+    if (!view) return;
+    const controls = Array.from(
+      doc.querySelectorAll(
+        [
+          STUDIO.postButton,
+          STUDIO.editorHeader,
+          STUDIO.editorModal,
+          STUDIO.soundsPanel,
+          STUDIO.photoPicker,
+          STUDIO.soundsEntry,
+          STUDIO.caption,
+        ].join(', '),
+      ),
+    ).map((element) => element.getBoundingClientRect());
+    const { width, height } = panel.box.getBoundingClientRect();
+    const corners = ['bottom-left', 'bottom-right', 'top-right', 'top-left'] as const;
+    const rectOf = (corner: (typeof corners)[number]) => {
+      const left = corner.endsWith('left') ? 16 : view.innerWidth - 16 - width;
+      const top = corner.startsWith('top') ? 16 : view.innerHeight - 16 - height;
+      return { left, top, right: left + width, bottom: top + height };
+    };
+    const covers = (r: ReturnType<typeof rectOf>) =>
+      controls.some(
+        (c) => c.width > 0 && c.left < r.right && c.right > r.left && c.top < r.bottom && c.bottom > r.top,
+      );
+    const corner = corners.find((candidate) => !covers(rectOf(candidate))) ?? 'bottom-left';
+    panel.box.dataset.dock = corner;
   };
 
   const showPanel = (track: ChosenTrack) => {
@@ -100,28 +384,46 @@ export function createStudioAdapter(
       const { host, shadow } = createUiHost(doc, 'studio-panel', 'block');
       const trackLine = el(doc, 'p');
       const status = el(doc, 'p', { attrs: { role: 'status' } });
-      shadow.append(
-        el(
-          doc,
-          'section',
-          { className: 'panel', attrs: { 'aria-label': 'Cleartune' } },
-          el(doc, 'h2', { text: 'Cleartune: chosen track' }),
-          trackLine,
-          button(doc, 'Find in Sounds', onFind),
-          button(doc, 'Hide', () => {
-            hiddenFor = chosen();
-            removePanel();
-          }),
-          status,
-        ),
+      const verdict = el(doc, 'p', { className: 'verdict' });
+      const note = el(doc, 'p', { className: 'alert', attrs: { role: 'alert' } });
+      note.hidden = true;
+      const copyRow = el(
+        doc,
+        'p',
+        {},
+        button(doc, 'Copy title', () => copy('title')),
+        button(doc, 'Copy artist', () => copy('artist')),
       );
+      copyRow.hidden = true;
+      const box = el(
+        doc,
+        'section',
+        { className: 'panel', attrs: { 'aria-label': 'Cleartune' } },
+        el(doc, 'h2', { text: 'Cleartune: chosen track' }),
+        trackLine,
+        button(doc, 'Find in Sounds', onFind),
+        button(doc, 'Hide', () => {
+          hiddenFor = chosen();
+          removePanel();
+        }),
+        status,
+        copyRow,
+        verdict,
+        note,
+      );
+      shadow.append(box);
       (doc.body ?? doc.documentElement).append(host);
-      panel = { host, track: trackLine, status };
+      panel = { host, box, track: trackLine, status, verdict, note, copy: copyRow };
     }
-    if (panel.track.textContent !== trackLabel(track)) {
-      panel.track.textContent = trackLabel(track);
+    const line = `${trackLabel(track)}${clipLength(track.durationSec)}`;
+    if (panel.track.textContent !== line) {
+      panel.track.textContent = line;
       panel.status.textContent = '';
+      showCopy(false);
+      highlight(null);
+      waiting = null;
     }
+    dock();
   };
 
   const adapter: StudioAdapter = {
@@ -129,13 +431,19 @@ export function createStudioAdapter(
       marker = doc.querySelector(STUDIO_COMPOSER_SELECTOR);
       const present = marker !== null;
       const expected = /\/upload/.test(doc.location?.pathname ?? '');
-      if (!present && expected && !doc.querySelector(`${STUDIO.uploadIframe}, ${STUDIO.fileInput}`)) {
+      if (
+        !present &&
+        expected &&
+        !doc.querySelector(`${STUDIO.uploadIframe}, ${STUDIO.fileInput}, ${STUDIO.photoFileInput}`)
+      ) {
         logOnce(logged, 'no composer markup found on the upload page; nothing to do');
       }
       const track = chosen();
       if (present && track && track !== hiddenFor) showPanel(track);
       else removePanel();
       if (panel && !panel.host.isConnected) (doc.body ?? doc.documentElement).append(panel.host);
+      watchPanels();
+      evaluate();
     },
     tracked: () => [...(marker ? [marker] : []), ...(panel ? [panel.host] : [])],
     hasComposer: () => marker !== null,
@@ -144,6 +452,7 @@ export function createStudioAdapter(
       adapter.rescan();
       return marker !== null;
     },
+    report: () => (marker && lastState ? reportOf(lastState) : null),
     dispose: removePanel,
   };
   scope.onDispose(removePanel);

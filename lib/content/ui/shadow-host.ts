@@ -14,7 +14,7 @@ button:hover{background:#f5f3ff}
 button:disabled{border-color:#9ca3af;color:#4b5563;cursor:not-allowed;background:#f9fafb}
 button:focus-visible{outline:2px solid #6d28d9;outline-offset:2px}
 .chip{display:inline-flex;flex-wrap:wrap;align-items:center;gap:6px;padding:2px 4px 2px 10px;border-radius:999px;background:#ede9fe;color:#2e1065}
-.chip[hidden],[hidden]{display:none}
+.chip[hidden],[hidden]{display:none!important}
 .chip.problem{border-radius:6px;background:#fff7ed;color:#7c2d12;padding:4px 8px}
 .stack{display:block;margin:6px 0}
 .alert{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:6px 10px;margin:4px 0;border-left:4px solid #b45309;border-radius:4px;background:#fffbeb;color:#451a03}
@@ -22,6 +22,11 @@ button:focus-visible{outline:2px solid #6d28d9;outline-offset:2px}
 .note{display:block;margin:4px 0;padding:4px 10px;border-left:4px solid #6d28d9;background:#f5f3ff;color:#2e1065}
 .flag{display:inline-block;margin-left:6px;color:#991b1b;font-weight:600}
 .panel{position:fixed;right:16px;bottom:16px;z-index:2147483647;width:300px;padding:12px;border-radius:10px;background:#fff;color:#1f1633;border:1px solid #c4b5fd;box-shadow:0 6px 24px rgba(30,10,60,.25)}
+.panel[data-dock=bottom-left]{left:16px;right:auto}
+.panel[data-dock=top-right]{top:16px;bottom:auto}
+.panel[data-dock=top-left]{top:16px;bottom:auto;left:16px;right:auto}
+.verdict{font-weight:600}
+.verdict:empty{display:none}
 .panel h2{font-size:13px;margin:0 0 6px}
 .panel p{margin:6px 0}`;
 

@@ -80,6 +80,33 @@ describe('chosen track and composer tabs', () => {
     expect((await lastComposerItem.get())?.tabId).toBe(second.id);
   });
 
+  it('keeps what a Studio tab reports for the popup, per tab, and forgets it when the tab closes', async () => {
+    setupComposerRelayQuietly();
+    const studio = await fakeBrowser.tabs.create({ url: 'https://www.tiktok.com/tiktokstudio/upload' });
+    const report = {
+      form: 'video' as const,
+      editorOpen: true,
+      picker: 'sounds' as const,
+      tab: 'unlimited' as const,
+      attached: 'Glasshouse Parade',
+      verdict: 'chosen' as const,
+      pendingSave: false,
+      copyright: 'clear' as const,
+      problem: null,
+    };
+    // Reported even while the tab is neither focused nor visible: the popup asks about that tab.
+    await handlers.composerPresence(
+      { ...presence, focused: false, visible: false, label: 'TikTok Studio', studio: report },
+      senderIn(studio.id as number),
+    );
+    expect(await handlers.getTabStudio({ tabId: studio.id as number }, senderIn(0))).toEqual(report);
+    expect(await handlers.getTabStudio({ tabId: 999 }, senderIn(0))).toBeNull();
+    await fakeBrowser.tabs.onRemoved.trigger(studio.id as number, { isWindowClosing: false, windowId: 0 });
+    await vi.waitFor(async () =>
+      expect(await handlers.getTabStudio({ tabId: studio.id as number }, senderIn(0))).toBeNull(),
+    );
+  });
+
   it('forgets the composer tab when it closes', async () => {
     setupComposerRelayQuietly();
     const tab = await fakeBrowser.tabs.create({ url: 'https://composer.test/a' });
