@@ -6,18 +6,9 @@ import { createFieldUi, type FillMemory } from '@/lib/content/ui/insert-button';
 import { PHOTO_HIDDEN_ATTRIBUTE } from '@/lib/content/ui/page-style';
 import { createPhotoMode } from '@/lib/content/ui/photo-mode';
 import type { ChosenTrack } from '@/lib/shared/track';
+import { cmlChosen } from '../../fixtures/tracks';
 
-const cml: ChosenTrack = {
-  provider: 'bundle-social',
-  id: '7312345678901234567',
-  idKind: 'cml-song-clip',
-  title: 'Lo-Fi analog beat',
-  artist: 'Gloveity',
-  clip: 'trending',
-  durationSec: 30,
-  cleared: true,
-  chosenAt: 0,
-};
+const cml = cmlChosen;
 const layers: ChosenTrack = {
   ...cml,
   provider: 'layers',

@@ -9,19 +9,9 @@ import { BATCH_MS } from '@/lib/content/document-observer';
 import { createScope, type Scope } from '@/lib/content/scope';
 import { createUiHost } from '@/lib/content/ui/shadow-host';
 import { claimDocument, watchDocument } from '@/lib/content/watched-document';
-import type { ChosenTrack } from '@/lib/shared/track';
+import { cmlChosen } from '../../fixtures/tracks';
 
-const chosen: ChosenTrack = {
-  provider: 'bundle-social',
-  id: '7312345678901234567',
-  idKind: 'cml-song-clip',
-  title: 'Lo-Fi analog beat',
-  artist: 'Gloveity',
-  clip: 'trending',
-  durationSec: 30,
-  cleared: true,
-  chosenAt: 0,
-};
+const chosen = cmlChosen;
 
 const tick = (ms = BATCH_MS * 3) => new Promise((resolve) => setTimeout(resolve, ms));
 
