@@ -323,7 +323,8 @@ export function createStudioAdapter(
         ].join(', '),
       ),
     );
-    const addSound = addSoundButton(doc)?.parentElement;
+    // The photo form's sound box is found by its button's text: only looked for on that form.
+    const addSound = formKind(doc) === 'photo' ? addSoundButton(doc)?.parentElement : null;
     if (addSound) panels.push(addSound);
     if (panels.length === watchedPanels.length && panels.every((p, i) => p === watchedPanels[i])) return;
     watchedPanels = panels;

@@ -119,8 +119,9 @@ export function formKind(doc: Document): 'video' | 'photo' | null {
   return null;
 }
 
-export function attachedSound(doc: Document): string | null {
-  return text(doc.querySelector(STUDIO.attachedSound)) || photoSoundTitle(doc);
+/** The form's sound label; the photo form's sound box only on the photo form (a walk over its buttons). */
+export function attachedSound(doc: Document, form = formKind(doc)): string | null {
+  return text(doc.querySelector(STUDIO.attachedSound)) || (form === 'photo' ? photoSoundTitle(doc) : null);
 }
 
 export function copyrightState(doc: Document): CopyrightState | null {
@@ -140,11 +141,12 @@ export function readStudioState(doc: Document): StudioState {
     isEditorOpen && picker?.kind === 'sounds'
       ? pickerRows(picker.root).find((row) => rowIcon(row) === 'added')
       : undefined;
+  const form = formKind(doc);
   return {
-    form: formKind(doc),
+    form,
     editorOpen: isEditorOpen,
     picker: picker && { kind: picker.kind, tab: picker.kind === 'sounds' ? selectedTab(picker.root) : null },
-    attached: attachedSound(doc),
+    attached: attachedSound(doc, form),
     pendingInEditor: added ? rowText(added).title : null,
     copyright: copyrightState(doc),
   };
