@@ -190,6 +190,14 @@ test('another extension cannot reach the handlers', async () => {
         }),
       DEMO_CREDENTIALS,
     );
+    // Plain keys are sealed on the first read, which the worker's own start may or may not do
+    // before the seed lands: read once from an extension page and wait for the sealed form, so
+    // the snapshot below is the settled state and only the foreign messages could change it.
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${cleartuneId}/options.html`);
+    await ask(page, 'getSettings');
+    await expect.poll(async () => Object.keys(await snapshot(cleartune))).toContain('settings$');
+    await page.close();
     const before = await snapshot(cleartune);
 
     const messages = [
