@@ -25,6 +25,35 @@ export interface ObservedDocument {
   onStructure(added: readonly Element[] | null): void;
   /** A value, a checked state or a selected tab may have changed. */
   onState(): void;
+  /**
+   * The subtrees that matter, once found (Studio's form and its editor or picker): only they are
+   * watched in full, and the page around them only for children coming and going on their
+   * ancestors and on `<body>`'s children (where a new panel or a remounted form appears). Empty or
+   * absent: the whole document is watched.
+   */
+  regions?(): readonly Element[];
+}
+
+const FULL: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['aria-selected', 'aria-checked'],
+};
+const CHILDREN: MutationObserverInit = { childList: true };
+
+/** What to observe: the document, or the regions in full and the structure around them. */
+function targetsOf(doc: Document, regions: readonly Element[]): [Node, MutationObserverInit][] {
+  if (regions.length === 0) return [[doc, FULL]];
+  const around = new Set<Node>([doc.documentElement, ...(doc.body ? [doc.body, ...doc.body.children] : [])]);
+  for (const region of regions) {
+    for (let node = region.parentNode; node && node !== doc; node = node.parentNode) around.add(node);
+  }
+  for (const region of regions) around.delete(region);
+  return [
+    ...regions.map((region): [Node, MutationObserverInit] => [region, FULL]),
+    ...[...around].map((node): [Node, MutationObserverInit] => [node, CHILDREN]),
+  ];
 }
 
 export function observeDocument(
@@ -46,8 +75,10 @@ export function observeDocument(
     everything = false;
     added = [];
     state = false;
-    if (runAll || fresh.length > 0) observed.onStructure(runAll ? null : fresh);
-    else if (runState) observed.onState();
+    if (runAll || fresh.length > 0) {
+      observed.onStructure(runAll ? null : fresh);
+      retarget();
+    } else if (runState) observed.onState();
   };
   let lastFlush = Number.NEGATIVE_INFINITY;
   /**
@@ -76,7 +107,7 @@ export function observeDocument(
     !node.hasAttribute(UI_ATTRIBUTE) &&
     (node.matches(watchSelector) || node.querySelector(watchSelector) !== null);
 
-  const observer = new MutationObserver((records) => {
+  const handle = (records: MutationRecord[]) => {
     if (!scope.active) return;
     let removed = false;
     for (const record of records) {
@@ -93,13 +124,20 @@ export function observeDocument(
     if (removed && !everything) everything = observed.tracked().some((element) => !element.isConnected);
     if (everything || added.length > 0) schedule(true);
     else if (state) schedule();
-  });
-  observer.observe(doc, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['aria-selected', 'aria-checked'],
-  });
+  };
+  const observer = new MutationObserver(handle);
+  let observing: Node[] = [];
+  function retarget() {
+    const targets = targetsOf(doc, observed.regions?.() ?? []);
+    if (targets.length === observing.length && targets.every(([node], i) => node === observing[i])) return;
+    // Changes already queued would be dropped with the old targets.
+    const queued = observer.takeRecords();
+    if (queued.length > 0) handle(queued);
+    observer.disconnect();
+    for (const [node, options] of targets) observer.observe(node, options);
+    observing = targets.map(([node]) => node);
+  }
+  retarget();
   scope.onDispose(() => observer.disconnect());
 
   const onEvent = () => {

@@ -10,6 +10,7 @@ import { createGenericAdapter, type FieldCandidate, GENERIC_WATCH_SELECTOR } fro
 import { addsIdField } from './scan/composer-scan';
 import type { Scope } from './scope';
 import { createStudioAdapter, STUDIO_LABEL, type StudioAdapter } from './studio/studio-adapter';
+import { studioRegions } from './studio/studio-dom';
 import { isStudioDocument, STUDIO_COMPOSER_SELECTOR } from './studio/studio-selectors';
 import { injectPageStyle } from './ui/page-style';
 
@@ -181,6 +182,7 @@ export function watchDocument(
       if (worthALook) rescan();
     },
     onState: () => generic?.evaluate(),
+    ...(studio ? { regions: () => studioRegions(doc) } : {}),
   });
   scope.listen(doc, 'focusin', () => deps.focused(), true);
   rescan();

@@ -9,9 +9,16 @@ import { test } from '@playwright/test';
 import { createSimulator } from '../../tests/simulator';
 import { installSimulator } from '../../tests/simulator/playwright';
 
-import { warmCache } from './catalog-warmup';
-import { compareMainThread, serveHeavyPage, timeFieldInsertions } from './content-figures';
-import { BLANK_PAGE, extensionIdOf, launchPlain, launchWithExtension, prepareBenchBuild } from './harness';
+import { ALL_QUERY, warmCache } from './catalog-warmup';
+import { compareMainThread, STUDIO_HEAVY_URL, serveHeavyPage, timeFieldInsertions } from './content-figures';
+import {
+  ask,
+  BLANK_PAGE,
+  extensionIdOf,
+  launchPlain,
+  launchWithExtension,
+  prepareBenchBuild,
+} from './harness';
 import { serveBenchMedia } from './media';
 import {
   compareOpens,
@@ -99,6 +106,15 @@ test('Cleartune performance benchmark', async () => {
 
     step('content script: heavy page with a composer, with and without the extension');
     const heavy = await compareMainThread({ with: context, without: plain }, 'composer=1', ROUNDS.mainThread);
+    step('content script: heavy page as TikTok Studio, Sounds panel open, a track chosen');
+    const [track] = (await ask<{ tracks: unknown[] }>(control, 'getCatalog', ALL_QUERY)).tracks;
+    await ask(control, 'useTrack', { track, clip: null });
+    const studio = await compareMainThread(
+      { with: context, without: plain },
+      'studio=1',
+      ROUNDS.mainThread,
+      STUDIO_HEAVY_URL,
+    );
     step('content script: heavy page without a composer');
     const bare = await compareMainThread({ with: context, without: plain }, 'composer=0', ROUNDS.mainThread);
     step('music field inserted → button shown');
@@ -128,6 +144,7 @@ test('Cleartune performance benchmark', async () => {
       coldWorker,
       stampedes,
       heavy,
+      studio,
       bare,
       fields: { plain: fieldPlain, heavy: fieldHeavy, reference: fieldReference },
     });

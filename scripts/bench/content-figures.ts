@@ -9,6 +9,8 @@ import { BENCH_ORIGIN, cdp, pause, serveBenchPage } from './harness';
 import { alternate } from './stats';
 
 export const HEAVY_URL = `${BENCH_ORIGIN}/bench/heavy`;
+/** The same page at TikTok Studio's upload address (with `studio=1`), where the Studio adapter runs. */
+export const STUDIO_HEAVY_URL = 'https://www.tiktok.com/tiktokstudio/upload';
 
 export interface MainThreadSample {
   taskMs: number;
@@ -24,9 +26,10 @@ export interface MainThreadSample {
 
 export async function serveHeavyPage(context: BrowserContext): Promise<void> {
   await serveBenchPage(context, HEAVY_URL, 'heavy-page.html');
+  await serveBenchPage(context, STUDIO_HEAVY_URL, 'heavy-page.html');
 }
 
-async function sampleMainThread(context: BrowserContext, query: string): Promise<MainThreadSample> {
+async function sampleMainThread(context: BrowserContext, url: string): Promise<MainThreadSample> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   try {
@@ -36,7 +39,7 @@ async function sampleMainThread(context: BrowserContext, query: string): Promise
       timeDomain = 'timeTicks';
       await session.send('Performance.enable', { timeDomain });
     });
-    await page.goto(`${HEAVY_URL}?${query}`, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' });
     await pause(1000);
     const workload = await page.evaluate(() =>
       (
@@ -48,7 +51,8 @@ async function sampleMainThread(context: BrowserContext, query: string): Promise
     const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
     const marks = await page.evaluate(() => ({
       ran: document.documentElement.dataset.cleartune === 'ready',
-      button: document.querySelector('[data-cleartune-ui="field"]') !== null,
+      button:
+        document.querySelector('[data-cleartune-ui="field"], [data-cleartune-ui="studio-panel"]') !== null,
     }));
     await session.detach();
     return {
@@ -74,10 +78,11 @@ export async function compareMainThread(
   contexts: { with: BrowserContext; without: BrowserContext },
   query: string,
   rounds: number,
+  url = HEAVY_URL,
 ): Promise<MainThreadComparison> {
   const samples: MainThreadComparison = { with: [], without: [] };
   await alternate(rounds, ['with', 'without'] as const, async (side) => {
-    const sample = await sampleMainThread(contexts[side], query);
+    const sample = await sampleMainThread(contexts[side], `${url}?${query}`);
     samples[side].push(sample);
     return sample.taskMs;
   });

@@ -21,6 +21,7 @@ export interface RawResults {
   coldWorker: ColdWorker;
   stampedes: Stampede[];
   heavy: MainThreadComparison;
+  studio: MainThreadComparison;
   bare: MainThreadComparison;
   fields: Record<'plain' | 'heavy' | 'reference', { ms: number[]; missed: number }>;
 }
@@ -177,6 +178,12 @@ export function buildResults(raw: RawResults): { markdown: string; figures: Figu
       'content-heavy-composer',
       'content script, heavy page with one composer: main-thread ms',
       raw.heavy,
+      t.heavyPageMainThreadRatio?.max ?? 1.05,
+    ),
+    mainThreadFigure(
+      'content-heavy-studio',
+      'content script, heavy page as TikTok Studio (Sounds panel open, a track chosen): main-thread ms',
+      raw.studio,
       t.heavyPageMainThreadRatio?.max ?? 1.05,
     ),
     mainThreadFigure(

@@ -4,7 +4,7 @@
  * nothing here changes the page. Every selector comes from `studio-selectors.ts`.
  */
 import { foldText } from '../../shared/text';
-import { ROW_ICONS, STUDIO, STUDIO_WORDS, saysOneOf } from './studio-selectors';
+import { ROW_ICONS, STUDIO, STUDIO_COMPOSER_SELECTOR, STUDIO_WORDS, saysOneOf } from './studio-selectors';
 import type { RowText } from './track-match';
 
 export type PickerKind = 'sounds' | 'photo';
@@ -150,4 +150,23 @@ export function readStudioState(doc: Document): StudioState {
     pendingInEditor: added ? rowText(added).title : null,
     copyright: copyrightState(doc),
   };
+}
+
+/**
+ * The parts of the page that hold Studio's composer: each upload form, and for anything of Studio's
+ * outside one (the inline editor, the photo picker, a modal, often mounted at the end of `<body>`)
+ * the largest subtree around it that holds no form. The rest of the page is not Studio's to watch.
+ */
+export function studioRegions(doc: Document): Element[] {
+  const forms = Array.from(doc.querySelectorAll(STUDIO.uploadContainer));
+  const regions = new Set<Element>(forms);
+  const top = (node: Element | null) => !node || node === doc.body || node === doc.documentElement;
+  for (const found of Array.from(doc.querySelectorAll(STUDIO_COMPOSER_SELECTOR))) {
+    if (forms.some((form) => form.contains(found))) continue;
+    let region = found;
+    while (!top(region.parentElement) && !forms.some((form) => region.parentElement?.contains(form)))
+      region = region.parentElement as Element;
+    regions.add(region);
+  }
+  return [...regions];
 }
