@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { LAYERS_MEDIA_HOST, TIKTOK_MEDIA_DOMAINS } from './lib/background/providers/media-url';
+import { LAYERS_MEDIA_HOST, TIKTOK_MEDIA_DOMAINS } from './lib/shared/media-url';
 
 /**
  * The e2e build is the production build plus one test origin, so that Playwright can serve fixture
@@ -17,7 +17,7 @@ const BENCH = process.env.CLEARTUNE_BENCH === '1';
 
 /**
  * Covers and previews load only from the providers' media hosts (the same list normalization keeps,
- * lib/background/providers/media-url.ts; PRIVACY.md names them), even if another URL ever reached a
+ * lib/shared/media-url.ts; PRIVACY.md names them), even if another URL ever reached a
  * page. Scripts only from the extension (no wasm is used, and release.spec refuses any unsafe-eval);
  * WXT's dev mode adds its dev server to `script-src`.
  */

@@ -3,6 +3,7 @@
  * every page and so carries no zod. It is built from the same value lists as the background's
  * `chosenTrackSchema`; tests/unit/content/background-link.test.ts checks that the two agree.
  */
+import { isStoredMediaUrl } from '../shared/media-url';
 import { type ChosenTrack, CLIP_CHOICES, ID_KINDS, PROVIDERS } from '../shared/track';
 
 const has = <T extends string>(values: readonly T[], value: unknown): value is T =>
@@ -14,7 +15,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** The chosen track, or null when the value is absent or not a well-formed record. */
 export function parseChosen(value: unknown): ChosenTrack | null {
   if (!isRecord(value)) return null;
-  const { provider, id, idKind, title, artist, clip, durationSec, cleared, chosenAt } = value;
+  const { provider, id, idKind, title, artist, clip, durationSec, cleared, chosenAt, coverUrl } = value;
   const valid =
     has(PROVIDERS, provider) &&
     typeof id === 'string' &&
@@ -25,7 +26,10 @@ export function parseChosen(value: unknown): ChosenTrack | null {
     (clip === null || has(CLIP_CHOICES, clip)) &&
     (durationSec === null || (Number.isFinite(durationSec) && (durationSec as number) >= 0)) &&
     typeof cleared === 'boolean' &&
-    Number.isFinite(chosenAt);
+    Number.isFinite(chosenAt) &&
+    (coverUrl === undefined ||
+      coverUrl === null ||
+      (typeof coverUrl === 'string' && isStoredMediaUrl(coverUrl)));
   if (!valid) return null;
   return {
     provider,
@@ -37,5 +41,6 @@ export function parseChosen(value: unknown): ChosenTrack | null {
     durationSec: durationSec as number | null,
     cleared,
     chosenAt: chosenAt as number,
+    ...(coverUrl === undefined ? {} : { coverUrl: coverUrl as string | null }),
   };
 }

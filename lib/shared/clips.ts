@@ -51,5 +51,6 @@ export function toChosen(track: Track, clip: ClipChoice | null, now: number): Ch
     durationSec: picked?.durationSec ?? track.durationSec,
     cleared: track.cleared,
     chosenAt: now,
+    coverUrl: track.coverUrl,
   };
 }

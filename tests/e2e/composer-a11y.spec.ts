@@ -3,6 +3,7 @@ import { reactComposerHtml, serveHtml, useTrack } from '../fixtures/composers/se
 import { cmlTrack } from '../fixtures/tracks';
 import { axeAudit } from './axe-audit';
 import { expect, serveFixturePage, test } from './fixtures';
+import { serveMedia } from './popup-support';
 
 /** Only what Cleartune adds is audited: the fixtures stand in for sites we do not control. */
 async function auditOurs(page: Page) {
@@ -36,11 +37,13 @@ test('the button, chip, warnings, flags and photo note pass an accessibility aud
 
 test('the Studio panel passes an accessibility audit', async ({ openPage, context, openPopup }) => {
   await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-photo.html');
+  await serveMedia(context);
   await useTrack(await openPopup(), { ...cmlTrack, title: 'Not In Studio', artist: 'Nobody' });
   const page = await openPage('https://www.tiktok.com/tiktokstudio/upload?state=uploaded');
   await page.getByRole('button', { name: 'Add sound' }).click();
   const panel = page.getByRole('region', { name: 'Cleartune' });
   await panel.getByRole('button', { name: 'Find in Sounds' }).click();
   await expect(panel.getByRole('status')).toHaveText(/found no sound matching/, { timeout: 8000 });
+  await expect(panel.locator('img.cover')).toBeVisible();
   await auditOurs(page);
 });

@@ -8,10 +8,16 @@
 import { serveHtml, useTrack } from '../fixtures/composers/serve';
 import { cmlTrack } from '../fixtures/tracks';
 import { expect, serveFixturePage, test, watchErrors } from './fixtures';
+import { serveMedia } from './popup-support';
 
 const UPLOAD_URL = 'https://www.tiktok.com/tiktokstudio/upload?from=creator_center';
 /** A CML track both of the fixture's For You and Unlimited tabs hold. */
 const GLASSHOUSE = { ...cmlTrack, title: 'Glasshouse Parade', artist: 'The Lanterns' };
+// Covers come from TikTok's CDN, served here as the popup tests serve them.
+test.beforeEach(async ({ context }) => {
+  await serveMedia(context);
+});
+
 const FOUND_VIDEO = 'Found it: press + on the highlighted row, then Save in the editor.';
 
 test('video: Find in Sounds points to Sounds, then to Unlimited, highlights the row; the person adds and saves, Cleartune confirms', async ({
@@ -29,7 +35,11 @@ test('video: Find in Sounds points to Sounds, then to Unlimited, highlights the 
   watchErrors(page, collected);
   const panel = page.getByRole('region', { name: 'Cleartune' });
   const status = panel.getByRole('status');
-  await expect(panel.getByText('♪ Lo-Fi analog beat — Gloveity')).toBeVisible();
+  await expect(panel.getByText('♪ Lo-Fi analog beat — Gloveity · 3:03')).toBeVisible();
+  const cover = panel.locator('img.cover');
+  await expect(cover).toHaveAttribute('src', cmlTrack.coverUrl ?? '');
+  await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(cover).toBeVisible();
 
   await panel.getByRole('button', { name: 'Find in Sounds' }).click();
   await expect(status).toHaveText(

@@ -5,9 +5,9 @@
  * daily rank history as one start date and a list of ranks. Measured: about half the size.
  */
 import * as z from 'zod/mini';
+import { isStoredMediaUrl } from '../../shared/media-url';
 import { CML_PREVIEW_LIFETIME_MS, DAY_MS } from '../../shared/time';
 import { type Clip, ID_KIND_OF, type Provider, type Track } from '../../shared/track';
-import { isStoredMediaUrl } from '../providers/media-url';
 import { rankPointSchema } from '../schemas/track';
 
 type RankPoint = z.infer<typeof rankPointSchema>;

@@ -4,11 +4,11 @@
  */
 import * as z from 'zod/mini';
 import type { DateRange, Genre } from '../../shared/genres';
+import { usableMediaUrl } from '../../shared/media-url';
 import type { Team } from '../../shared/protocol';
 import { CML_PREVIEW_LIFETIME_MS } from '../../shared/time';
 import type { Clip, Track } from '../../shared/track';
 import { type ErrorBody, type Fetched, getJson, type HttpEnv } from './http';
-import { usableMediaUrl } from './media-url';
 import {
   type FetchedList,
   fallbackTitle,

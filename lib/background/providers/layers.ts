@@ -1,8 +1,8 @@
 /** Layers: the TikTok music catalog (`GET https://api.layers.com/v1/tiktok-music`), per docs/reference/seed-layers-tiktok-music.md. */
 import * as z from 'zod/mini';
+import { usableMediaUrl } from '../../shared/media-url';
 import type { Track } from '../../shared/track';
 import { type ErrorBody, type Fetched, getJson, type HttpEnv } from './http';
-import { usableMediaUrl } from './media-url';
 import { type FetchedList, fallbackTitle, LIMITS, type Normalized, normalizeItems } from './normalize';
 import { providerError } from './provider-error';
 

@@ -1,11 +1,11 @@
 /** The track model's zod schemas; the zod-free names and types they are built from are in `lib/shared/track.ts`. */
 import * as z from 'zod/mini';
+import { isStoredMediaUrl } from '../../shared/media-url';
 import { CLIP_CHOICES, CLIP_ID_PATTERN, ID_KINDS, PROVIDERS } from '../../shared/track';
-import { isStoredMediaUrl } from '../providers/media-url';
 
 /**
  * A cover or preview URL as normalization stores it: https, on a provider's media host, in its
- * canonical form (providers/media-url.ts decides; anything else became null before it got here).
+ * canonical form (lib/shared/media-url.ts decides; anything else became null before it got here).
  */
 export const mediaUrlSchema = z.string().check(z.refine(isStoredMediaUrl, 'not a provider media URL'));
 
@@ -61,5 +61,10 @@ export const chosenTrackSchema = z.extend(
     durationSec: true,
     cleared: true,
   }),
-  { clip: z.nullable(clipChoiceSchema), chosenAt: z.number() },
+  {
+    clip: z.nullable(clipChoiceSchema),
+    chosenAt: z.number(),
+    /** Shown in Studio's in-page panel. Optional: a choice stored by an earlier version has none. */
+    coverUrl: z.optional(z.nullable(mediaUrlSchema)),
+  },
 );

@@ -71,6 +71,7 @@ const clipLength = (seconds: number | null) =>
 interface Panel {
   host: HTMLElement;
   box: HTMLElement;
+  cover: HTMLImageElement;
   track: HTMLElement;
   status: HTMLElement;
   verdict: HTMLElement;
@@ -384,6 +385,14 @@ export function createStudioAdapter(
     if (!panel) {
       const { host, shadow } = createUiHost(doc, 'studio-panel', 'block');
       const trackLine = el(doc, 'p');
+      // The cover is decorative (the title is the text beside it); a cover that fails to load hides.
+      const cover = el(doc, 'img', {
+        className: 'cover',
+        attrs: { alt: '', width: '40', height: '40', referrerpolicy: 'no-referrer', decoding: 'async' },
+      }) as HTMLImageElement;
+      cover.addEventListener('error', () => {
+        cover.hidden = true;
+      });
       const status = el(doc, 'p', { attrs: { role: 'status' } });
       const verdict = el(doc, 'p', { className: 'verdict' });
       const note = el(doc, 'p', { className: 'alert', attrs: { role: 'alert' } });
@@ -401,7 +410,7 @@ export function createStudioAdapter(
         'section',
         { className: 'panel', attrs: { 'aria-label': 'Cleartune' } },
         el(doc, 'h2', { text: 'Cleartune: chosen track' }),
-        trackLine,
+        el(doc, 'div', { className: 'track' }, cover, trackLine),
         button(doc, 'Find in Sounds', onFind),
         button(doc, 'Hide', () => {
           hiddenFor = chosen();
@@ -414,11 +423,14 @@ export function createStudioAdapter(
       );
       shadow.append(box);
       (doc.body ?? doc.documentElement).append(host);
-      panel = { host, box, track: trackLine, status, verdict, note, copy: copyRow };
+      panel = { host, box, cover, track: trackLine, status, verdict, note, copy: copyRow };
     }
     const line = `${trackLabel(track)}${clipLength(track.durationSec)}`;
     if (panel.track.textContent !== line) {
       panel.track.textContent = line;
+      panel.cover.hidden = !track.coverUrl;
+      if (track.coverUrl) panel.cover.src = track.coverUrl;
+      else panel.cover.removeAttribute('src');
       panel.status.textContent = '';
       showCopy(false);
       highlight(null);

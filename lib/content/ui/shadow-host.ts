@@ -28,7 +28,9 @@ button:focus-visible{outline:2px solid #6d28d9;outline-offset:2px}
 .verdict{font-weight:600}
 .verdict:empty{display:none}
 .panel h2{font-size:13px;margin:0 0 6px}
-.panel p{margin:6px 0}`;
+.panel p{margin:6px 0}
+.track{display:flex;align-items:center;gap:8px}
+.cover{flex:none;width:40px;height:40px;border-radius:4px;object-fit:cover;background:#ede9fe}`;
 
 export interface UiHost {
   host: HTMLElement;

@@ -4,7 +4,7 @@
  * read uses agrees with it.
  */
 import { describe, expect, it } from 'vitest';
-import { isStoredMediaUrl, usableMediaUrl } from '@/lib/background/providers/media-url';
+import { isStoredMediaUrl, usableMediaUrl } from '@/lib/shared/media-url';
 import { FOREIGN_MEDIA_URLS, ODD_MEDIA_URLS } from '@/tests/simulator';
 
 /** Everything odd a provider could write, and the ordinary URLs both catalogs serve. */

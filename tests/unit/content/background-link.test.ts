@@ -45,6 +45,11 @@ describe('parseChosen', () => {
     ['cleared as a string', { ...chosen, cleared: 'yes' }],
     ['a missing artist', { ...chosen, artist: undefined }],
     ['an array', [chosen]],
+    ['a cover on TikTok’s CDN', { ...chosen, coverUrl: 'https://p16-sign-va.tiktokcdn.com/obj/cover.jpeg' }],
+    ['a cover on another host', { ...chosen, coverUrl: 'https://tracker.example/pixel.png' }],
+    ['a javascript: cover', { ...chosen, coverUrl: 'javascript:alert(1)' }],
+    ['a cover that is a number', { ...chosen, coverUrl: 7 }],
+    ['a choice stored before covers were kept', { ...chosen, coverUrl: undefined }],
   ])('agrees with the background schema on %s', (_, value) => {
     expect(parseChosen(value) !== null).toBe(chosenTrackSchema.safeParse(value).success);
   });

@@ -87,6 +87,33 @@ beforeEach(() => {
 
 afterEach(() => adapter.dispose());
 
+describe("the panel's track", () => {
+  const cover = () => ui().querySelector('img') as HTMLImageElement;
+
+  it('shows the cover, the title and artist, and the clip length', () => {
+    expect(cover().getAttribute('src')).toBe(cmlTrack.coverUrl);
+    expect(cover().hidden).toBe(false);
+    expect(cover().alt).toBe('');
+    expect(ui().textContent).toContain('♪ Glasshouse Parade — The Lanterns');
+    expect(ui().textContent).toMatch(/· \d+:\d\d/);
+  });
+
+  it('hides a cover that does not load, and shows none for a track without one', () => {
+    cover().dispatchEvent(new Event('error'));
+    expect(cover().hidden).toBe(true);
+
+    adapter.dispose();
+    adapter = createStudioAdapter(document, createScope(new AbortController().signal), () => ({
+      ...chosen,
+      coverUrl: null,
+    }));
+    adapter.rescan();
+    expect(cover().hidden).toBe(true);
+    expect(cover().hasAttribute('src')).toBe(false);
+    expect(ui().textContent).toContain('♪ Glasshouse Parade — The Lanterns');
+  });
+});
+
 describe('Find in Sounds on the video editor', () => {
   it('points to "Sounds" when the panel is closed, then searches, highlights and says what to press once it opens', async () => {
     findButton().click();
