@@ -139,7 +139,8 @@ export function createStudioAdapter(
       highlight(addSound);
       return say('Press “Add sound” (highlighted): Cleartune searches as soon as the picker opens.');
     }
-    if (formKind(doc) === 'video') {
+    // The editor open without a Sounds button Cleartune knows is markup it cannot follow.
+    if (formKind(doc) === 'video' && !editorOpen(doc)) {
       return say(
         "Upload your video and open Studio's editor, then its Sounds: Cleartune searches as soon as they open.",
       );
@@ -156,6 +157,15 @@ export function createStudioAdapter(
       ? 'Found it: press + on the highlighted row, then Save in the editor.'
       : 'Found it: press “Use” on the highlighted row.';
 
+  /** The picker is open but not as Cleartune knows it: say so, and offer the title to copy. */
+  const searchByHand = (line: string) => {
+    logOnce(logged, line);
+    problem = CANNOT_SEE_PICKER;
+    changed();
+    showCopy(true);
+    say(`${CANNOT_SEE_PICKER} Search for the title by hand: copy it below.`);
+  };
+
   const find = async (track: ChosenTrack) => {
     showCopy(false);
     const picker = openPicker(doc);
@@ -164,13 +174,7 @@ export function createStudioAdapter(
     waiting = null;
     highlight(null);
     const box = searchBox(picker.root);
-    if (!box) {
-      logOnce(logged, 'the sound picker has no search box Cleartune knows');
-      problem = CANNOT_SEE_PICKER;
-      changed();
-      showCopy(true);
-      return say(`${CANNOT_SEE_PICKER} Search for the title by hand: copy it below.`);
-    }
+    if (!box) return searchByHand('the sound picker has no search box Cleartune knows');
     say(`Searching Studio's sounds for ${trackLabel(track)}…`);
     search(box, [track.title, track.artist].filter(Boolean).join(' '));
     const row = await waitFor(
@@ -186,6 +190,9 @@ export function createStudioAdapter(
       highlight(row);
       return say(press(picker.kind));
     }
+    const rows = pickerRows(picker.root);
+    if (rows.length > 0 && rows.every((candidate) => !rowText(candidate).title))
+      return searchByHand("the sound picker's rows have no title Cleartune knows");
     const unlimited = picker.kind === 'sounds' ? unlimitedTab(picker.root) : null;
     if (
       unlimited &&

@@ -245,6 +245,37 @@ describe('what is attached', () => {
 });
 
 describe('markup Cleartune does not know', () => {
+  it('says so when the editor is open but has no Sounds button it knows', () => {
+    document.querySelector('[data-button-name="sounds"]')?.remove();
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    findButton().click();
+    expect(status()).toBe("Cleartune can't see Studio's sound picker on this page.");
+    expect(info).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so, with the title to copy, when the result rows carry no title it knows', async () => {
+    const { panel } = mountPanel({ 'For You': [['Glasshouse Parade', 'The Lanterns']] });
+    // Studio renamed its title class: the rows arrive, their titles unreadable.
+    new MutationObserver(() => {
+      for (const title of panel.querySelectorAll('.MusicPanelMusicItem__infoBasicTitle'))
+        title.className = 'MusicItemTitle__text';
+    }).observe(panel, { childList: true, subtree: true });
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    findButton().click();
+    await vi.waitFor(
+      () =>
+        expect(status()).toBe(
+          "Cleartune can't see Studio's sound picker on this page. Search for the title by hand: copy it below.",
+        ),
+      { timeout: 6000 },
+    );
+    expect(adapter.report()?.problem).toBe("Cleartune can't see Studio's sound picker on this page.");
+    expect(Array.from(ui().querySelectorAll('button'), (b) => b.textContent)).toContain('Copy title');
+    expect(info).toHaveBeenCalledWith(
+      "[Cleartune] TikTok Studio: the sound picker's rows have no title Cleartune knows",
+    );
+  });
+
   it('does nothing on the page, logs one line, and says it cannot see the picker', () => {
     adapter.dispose();
     // A caption Cleartune knows, and nothing else it does: no form, editor, picker or their buttons.
