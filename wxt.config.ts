@@ -37,7 +37,14 @@ export default defineConfig({
     name: 'Cleartune',
     description:
       'Find trending, pre-cleared TikTok tracks and put the right one into a post, without the mistakes.',
-    permissions: ['storage', 'alarms', 'scripting'],
+    // sidePanel (Chrome; Firefox's sidebar needs none) and contextMenus add no install warning.
+    permissions: [
+      'storage',
+      'alarms',
+      'scripting',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     host_permissions: [
       'https://api.bundle.social/*',
       'https://api.layers.com/*',
@@ -46,6 +53,19 @@ export default defineConfig({
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Cleartune' },
+    // Chrome allows four suggested keys; all can be changed on the browser's shortcuts page.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+C' }, description: 'Open Cleartune' },
+      [browser === 'firefox' ? '_execute_sidebar_action' : 'open-side-panel']: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open Cleartune in the side panel',
+      },
+      'insert-chosen': {
+        suggested_key: { default: 'Alt+Shift+I' },
+        description:
+          'Insert the chosen track into the focused composer field (on TikTok Studio: find it in Sounds)',
+      },
+    },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {

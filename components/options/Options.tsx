@@ -4,6 +4,7 @@ import { errorText } from '@/lib/shared/messages';
 import type { MaskedSettings } from '@/lib/shared/protocol';
 import { ComposerSites } from './ComposerSites';
 import { ConnectionSettings } from './ConnectionSettings';
+import { PanelAndShortcuts } from './PanelAndShortcuts';
 import { SettingsTransfer } from './SettingsTransfer';
 import './options.css';
 
@@ -36,6 +37,7 @@ export function Options({ deps }: { deps: OptionsDeps }) {
         <>
           <ConnectionSettings deps={deps} settings={settings} onSaved={setSettings} />
           <ComposerSites deps={deps} sites={settings.composerSites} onChanged={setSettings} />
+          <PanelAndShortcuts deps={deps} />
           <SettingsTransfer deps={deps} onImported={setSettings} />
         </>
       )}

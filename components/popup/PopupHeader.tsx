@@ -35,6 +35,21 @@ export function PopupHeader() {
       >
         <span aria-hidden="true">↻</span>
       </button>
+      {deps.openSidePanel && (
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Open in side panel"
+          title="Open in side panel (stays open beside the page)"
+          onClick={() => {
+            void deps.openSidePanel?.().then((opened) => {
+              if (opened) window.close();
+            });
+          }}
+        >
+          <span aria-hidden="true">◨</span>
+        </button>
+      )}
       <button
         type="button"
         className="icon-button"

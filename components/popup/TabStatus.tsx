@@ -1,22 +1,36 @@
 import { useEffect, useState } from 'react';
 import { useFinder } from '@/lib/popup/finder-app';
-import { studioLine } from '@/lib/popup/tab-status';
+import { tabLine } from '@/lib/popup/tab-status';
 
-/** What Cleartune sees on the current tab, when it is TikTok Studio; nothing otherwise. */
+/**
+ * What Cleartune sees on the tab: in the popup, once, and only when the tab has a composer; in the
+ * side panel, always, following tab switches and what the content script reports.
+ */
 export function TabStatus() {
   const { deps } = useFinder();
   const [line, setLine] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void (async () => {
+    let asked = 0;
+    const read = async () => {
+      const ask = ++asked;
       const tabId = await deps.activeTabId?.();
       if (tabId == null) return;
-      const report = await deps.send('getTabStudio', { tabId });
-      if (live && report) setLine(studioLine(report));
-    })().catch(() => {});
+      const status = await deps.send('getTabStatus', { tabId });
+      // A tab switch during the question: only the latest answer is shown.
+      if (!live || ask !== asked) return;
+      setLine(status || deps.panel ? tabLine(status) : null);
+    };
+    void read().catch(() => {});
+    const stop = deps.watchActiveTab?.(() => void read().catch(() => {}));
     return () => {
       live = false;
+      stop?.();
     };
   }, [deps]);
-  return line ? <p className="tab-status">{line}</p> : null;
+  return line ? (
+    <p className="tab-status" aria-live={deps.panel ? 'polite' : undefined}>
+      {line}
+    </p>
+  ) : null;
 }

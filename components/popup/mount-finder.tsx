@@ -7,8 +7,12 @@ import { createFinderApp, FinderContext } from '@/lib/popup/finder-app';
  * Mounts a page built around the finder (the popup, the side panel) into `root`. The first
  * `getCatalog` goes out before React starts; the finder's own `open()` joins that request.
  */
-export function mountFinder(root: HTMLElement | null, Page: ComponentType): void {
-  const app = createFinderApp(browserFinderDeps());
+export function mountFinder(
+  root: HTMLElement | null,
+  Page: ComponentType,
+  options: { panel?: boolean } = {},
+): void {
+  const app = createFinderApp(browserFinderDeps(options));
   void app.catalog.open();
   if (!root) return;
   createRoot(root).render(

@@ -4,6 +4,7 @@ import { catalogHandlers, setupCatalogRefresh } from './catalog/handlers';
 import { composerHandlers, setupComposerRelay } from './composer/relay';
 import { handleMessages } from './messages';
 import { settingsHandlers } from './settings/handlers';
+import { setupSidePanel, sidePanelHandlers } from './side-panel';
 import { takeNotices } from './storage';
 
 /**
@@ -36,8 +37,10 @@ export function setupBackground(): void {
     ...catalogHandlers(),
     ...settingsHandlers(),
     ...composerHandlers(),
+    ...sidePanelHandlers(),
     takeNotices: () => takeNotices(),
   });
   setupCatalogRefresh();
   setupComposerRelay();
+  setupSidePanel();
 }

@@ -20,7 +20,7 @@ import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { DEFAULT_DATE_RANGE, DEFAULT_GENRE } from '../shared/genres';
 import type { Settings } from '../shared/protocol';
-import { catalogQuerySchema, studioReportSchema } from './schemas/protocol';
+import { catalogQuerySchema, tabStatusSchema, toolbarOpensSchema } from './schemas/protocol';
 import {
   apiKeysSchema,
   favoriteKeySchema,
@@ -211,6 +211,9 @@ export function repairFavorites(raw: unknown): Repaired<string[]> | null {
 }
 
 /** Everything but the keys. Version 2 took the keys out (`sealPlaintextKeys` moves them first). */
+/** Plain keys the version 2 migration took out of a settings value, for `settingsItem.get` to seal. */
+let strayPlainKeys: Record<string, unknown> | null = null;
+
 const storedSettingsItem = defineValidatedItem(
   'local:settings',
   storedSettingsSchema,
@@ -221,7 +224,11 @@ const storedSettingsItem = defineValidatedItem(
     migrations: {
       2: (v1) => {
         if (!isRecord(v1)) return v1;
-        const { bundleSocialKey: _bundle, layersKey: _layers, ...rest } = v1;
+        const { bundleSocialKey, layersKey, ...rest } = v1;
+        // Normally sealed already (`settingsItem.get`); a version 1 value written after that check
+        // (a test seeding one while the worker starts) hands its keys over instead of losing them.
+        if (bundleSocialKey !== undefined || layersKey !== undefined)
+          strayPlainKeys = { bundleSocialKey, layersKey };
         return rest;
       },
     },
@@ -286,6 +293,16 @@ async function writeKeys(keys: ApiKeys): Promise<void> {
 async function sealPlaintextKeys(): Promise<void> {
   const raw = (await local().get('settings')).settings;
   if (!isRecord(raw) || KEY_FIELDS.every((field) => !(field in raw))) return;
+  const { bundleSocialKey: _bundle, layersKey: _layers, ...rest } = raw;
+  // One write: the keys never leave `settings` before they are in `secrets`.
+  await sealKeysFrom(raw, { settings: rest });
+}
+
+/** Seals the plain keys found in `raw` (a version 1 settings value), written with `alongside`. */
+async function sealKeysFrom(
+  raw: Record<string, unknown>,
+  alongside: Record<string, unknown> = {},
+): Promise<void> {
   const keys = { ...(await readKeys()) };
   const reset: string[] = [];
   for (const field of KEY_FIELDS) {
@@ -293,9 +310,8 @@ async function sealPlaintextKeys(): Promise<void> {
     if (typeof value === 'string' && value !== '') keys[field] = value;
     else if (value !== null && value !== undefined && value !== '') reset.push(SETTINGS_FIELD_NAMES[field]);
   }
-  const { bundleSocialKey: _bundle, layersKey: _layers, ...rest } = raw;
   const entry = await keysEntry(keys);
-  await local().set({ settings: rest, ...entry });
+  if (Object.keys(alongside).length > 0 || entry[SECRETS_KEY]) await local().set({ ...alongside, ...entry });
   if (reset.length > 0) await partResetNotice('settings', reset);
 }
 
@@ -312,6 +328,11 @@ export const settingsItem: ValidatedItem<Settings> = {
     settingsQueue(async () => {
       await sealPlaintextKeys();
       const stored = await storedSettingsItem.get();
+      if (strayPlainKeys) {
+        const plain = strayPlainKeys;
+        strayPlainKeys = null;
+        await sealKeysFrom(plain);
+      }
       return { ...(await readKeys()), ...stored };
     }),
   set: (value) =>
@@ -345,14 +366,32 @@ export const lastComposerItem = defineValidatedItem(
 );
 
 /**
- * Per tab, what the content script last saw on TikTok Studio (`composerPresence`), for the popup's
- * line about the tab. The session area: nothing of it outlives the browser session.
+ * Per frame with a composer (`tabId:frameId`), what its content script last reported
+ * (`composerPresence`): the site's name, how many composers, and on TikTok Studio where the user
+ * is. For the popup's and the side panel's line about a tab. The session area: nothing of it
+ * outlives the browser session.
  */
-export const studioTabsItem = defineValidatedItem(
-  'session:studioTabs',
-  z.record(z.string(), studioReportSchema),
+export const composerFramesItem = defineValidatedItem(
+  'session:composerFrames',
+  z.record(z.string(), tabStatusSchema),
   {},
-  'TikTok Studio tab reports',
+  'composer tab reports',
+);
+
+/** What the toolbar button opens (options page): the popup, or the side panel. */
+export const toolbarOpensItem = defineValidatedItem(
+  'local:toolbarOpens',
+  toolbarOpensSchema,
+  'popup',
+  'toolbar button choice',
+);
+
+/** A search handed to the finder (from the context menu's "Find … in Cleartune"), taken by the page that shows it. */
+export const finderSearchItem = defineValidatedItem(
+  'session:finderSearch',
+  z.nullable(z.object({ text: z.string().check(z.maxLength(200)), at: z.number() })),
+  null,
+  'finder search',
 );
 
 /** The catalog queries looked at lately: the periodic refresh renews their lists. */

@@ -9,7 +9,7 @@ import type { ChosenTrack } from '../shared/track';
 import { createPresenceReporter, fetchChosen, handleBackgroundMessages } from './background-link';
 import { fillBestField } from './fill-best-field';
 import { createScope } from './scope';
-import { STUDIO_LABEL } from './studio/studio-adapter';
+import { STUDIO_FIND_STARTED, STUDIO_LABEL } from './studio/studio-adapter';
 import { claimDocument, type WatchedDocument, watchDocument } from './watched-document';
 
 /** How often a lost extension context is looked for: WXT only notices it when asked. */
@@ -39,6 +39,7 @@ export function setupComposer(ctx: ContentScriptContext): void {
     const studioReport = studio?.report();
     return {
       hasComposer,
+      composers: Math.min(watched?.composerCount() ?? 0, 100),
       focused: watched?.hasFocus() ?? false,
       visible: document.visibilityState === 'visible',
       label,
@@ -66,12 +67,11 @@ export function setupComposer(ctx: ContentScriptContext): void {
       if (!watched) return undefined;
       chosen = track;
       watched.refresh();
-      const studios = watched.studios().filter((studio) => studio.present());
-      if (studios.length > 0) {
-        return {
-          filledInto: STUDIO_LABEL,
-          message: `Filled into ${STUDIO_LABEL} — use “Find in Sounds” there`,
-        };
+      // Studio takes no id: "Use" starts Find in Sounds there, which guides the person to the row.
+      const [studio] = watched.studios().filter((adapter) => adapter.present());
+      if (studio) {
+        studio.find();
+        return { filledInto: STUDIO_LABEL, message: STUDIO_FIND_STARTED };
       }
       return fillBestField(watched.candidates(), track);
     },

@@ -41,6 +41,8 @@ export interface LabelledCandidate extends FieldCandidate {
 
 export interface WatchedDocument {
   hasComposer(): boolean;
+  /** Composers here and in the frames watched with it (Studio's form counts as one). */
+  composerCount(): number;
   /**
    * Whether the focus is here: in this document or in a frame watched with it. Not `hasFocus()`,
    * which is also true while the focus is in a child frame that has its own content script.
@@ -145,6 +147,10 @@ export function watchDocument(
     hasComposer: () =>
       Boolean(studio?.hasComposer() || generic?.hasComposer()) ||
       [...frames.values()].some((child) => child.watched.hasComposer()),
+    composerCount: () =>
+      (studio?.hasComposer() ? 1 : 0) +
+      (generic?.roots().length ?? 0) +
+      [...frames.values()].reduce((sum, child) => sum + child.watched.composerCount(), 0),
     hasFocus() {
       if (!doc.hasFocus()) return false;
       const active = doc.activeElement;

@@ -15,6 +15,14 @@ export function browserOptionsDeps(): OptionsDeps {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
+    // Chrome lists shortcuts on a page only the extension can open; Firefox has its own function.
+    openShortcuts() {
+      const commands = browser.commands as typeof browser.commands & {
+        openShortcutSettings?: () => Promise<void>;
+      };
+      if (commands.openShortcutSettings) void commands.openShortcutSettings().catch(() => {});
+      else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }).catch(() => {});
+    },
     watchSettings(changed) {
       const listener = (changes: Record<string, unknown>, area: string) => {
         // `secrets` holds the sealed keys, stored apart from the rest of the settings.

@@ -12,4 +12,6 @@ export interface OptionsDeps {
    * the page asks the background for the settings again, masked.
    */
   watchSettings: (changed: () => void) => () => void;
+  /** Opens the browser's page for changing extension shortcuts; absent where there is none to open. */
+  openShortcuts?: () => void;
 }

@@ -10,8 +10,20 @@ export interface FinderDeps {
   memory: Pick<Storage, 'getItem' | 'setItem'> | null;
   setTimeout: (run: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
-  /** The tab the popup was opened over, whose composer it may report on; absent in tests. */
+  /** The tab the popup was opened over (the side panel: the tab beside it); absent in tests. */
   activeTabId?: () => Promise<number | null>;
+  /**
+   * Calls `changed` when the tab beside the page may be another one or may show something else
+   * (tab switch, navigation, a content script's report); returns the unsubscribe. Side panel only.
+   */
+  watchActiveTab?: (changed: () => void) => () => void;
+  /** Whether this page is the side panel, which stays open beside the tab. */
+  panel?: boolean;
+  /**
+   * Opens the side panel in this window (false where the browser has none or refused). Must be
+   * called straight from the click: the browser needs the user's gesture.
+   */
+  openSidePanel?: () => Promise<boolean>;
   /** Resolves once what was just rendered has been painted (tests: on the next tick). */
   afterPaint?: () => Promise<void>;
 }

@@ -1,8 +1,18 @@
 /**
- * The popup's line about the current tab when it is TikTok Studio, from what the content script
- * reported: "TikTok Studio — video — Sounds panel open (Unlimited) — Glasshouse Parade attached ✓".
+ * The line about the current tab, from what its content scripts reported: on TikTok Studio
+ * "TikTok Studio — video — Sounds panel open (Unlimited) — Glasshouse Parade attached ✓", elsewhere
+ * "composer.example — 1 composer", and "No composer on this tab".
  */
-import type { StudioReport } from '../shared/protocol';
+import type { StudioReport, TabStatus } from '../shared/protocol';
+
+export const NO_COMPOSER = 'No composer on this tab';
+
+export function tabLine(status: TabStatus | null): string {
+  if (!status) return NO_COMPOSER;
+  if (status.studio) return studioLine(status.studio);
+  if (status.composers === 0) return NO_COMPOSER;
+  return `${status.label} — ${status.composers} composer${status.composers === 1 ? '' : 's'}`;
+}
 
 export function studioLine(report: StudioReport): string {
   if (report.problem) return `TikTok Studio — ${report.problem}`;

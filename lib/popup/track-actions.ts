@@ -68,7 +68,13 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
       const clip = clipChoice === undefined ? clipFor(entry) : clipChoice;
       const previous = store.getState().chosen;
       try {
-        const result = await deps.send('useTrack', { track: entry.track, clip });
+        // The side panel fills the tab beside it; the popup, the composer focused last.
+        const tabId = deps.panel ? await deps.activeTabId?.() : null;
+        const result = await deps.send('useTrack', {
+          track: entry.track,
+          clip,
+          ...(tabId == null ? {} : { tabId }),
+        });
         const chosen = await deps.send('getChosen');
         store.setState({ chosen });
         const replaced =

@@ -11,7 +11,9 @@ import type {
   protocol,
   studioReportSchema,
   tabProtocol,
+  tabStatusSchema,
   teamSchema,
+  toolbarOpensSchema,
 } from '../background/schemas/protocol';
 import type { providerErrorSchema } from '../background/schemas/provider-error';
 import type { settingsSchema } from '../background/schemas/settings';
@@ -44,7 +46,9 @@ export const MESSAGE_SENDERS = {
   takeNotices: 'extension',
   getChosen: 'any',
   composerPresence: 'content',
-  getTabStudio: 'extension',
+  getTabStatus: 'extension',
+  getToolbarOpens: 'extension',
+  setToolbarOpens: 'extension',
 } as const satisfies Record<keyof typeof protocol, 'extension' | 'content' | 'any'>;
 
 export type Protocol = typeof protocol;
@@ -78,6 +82,8 @@ export type Settings = Infer<typeof settingsSchema>;
 export type MaskedSettings = Settings;
 export type FillResult = Infer<typeof fillResultSchema>;
 export type StudioReport = Infer<typeof studioReportSchema>;
+export type TabStatus = Infer<typeof tabStatusSchema>;
+export type ToolbarOpens = Infer<typeof toolbarOpensSchema>;
 export type ProviderError = Infer<typeof providerErrorSchema>;
 export type ProviderErrorKind = ProviderError['kind'];
 

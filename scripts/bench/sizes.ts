@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 export const OUT_DIR = path.resolve(process.env.CLEARTUNE_OUT_DIR ?? '.output');
 export const PRODUCTION_BUILD = path.join(OUT_DIR, 'chrome-mv3');
 
-export type PartName = 'popup' | 'options' | 'content script' | 'background';
+export type PartName = 'popup' | 'side panel' | 'options' | 'content script' | 'background';
 
 export interface PartSize {
   part: PartName;
@@ -85,13 +85,15 @@ function sizeOf(build: string, part: PartName, files: string[]): PartSize {
 
 interface Manifest {
   action?: { default_popup?: string };
+  side_panel?: { default_path?: string };
+  sidebar_action?: { default_panel?: string };
   options_ui?: { page?: string };
   options_page?: string;
   background?: { service_worker?: string; scripts?: string[] };
   content_scripts?: { js?: string[]; css?: string[] }[];
 }
 
-/** Popup, options page, content scripts and background of a build, as its manifest declares them. */
+/** Popup, side panel, options page, content scripts and background of a build, as its manifest declares them. */
 export function measureBuild(build: string = PRODUCTION_BUILD): PartSize[] {
   const manifestFile = path.join(build, 'manifest.json');
   if (!existsSync(manifestFile)) {
@@ -101,6 +103,8 @@ export function measureBuild(build: string = PRODUCTION_BUILD): PartSize[] {
   const parts: PartSize[] = [];
   const popup = manifest.action?.default_popup;
   if (popup) parts.push(sizeOf(build, 'popup', pageFiles(build, popup)));
+  const panel = manifest.side_panel?.default_path ?? manifest.sidebar_action?.default_panel;
+  if (panel) parts.push(sizeOf(build, 'side panel', pageFiles(build, panel)));
   const options = manifest.options_ui?.page ?? manifest.options_page;
   if (options) parts.push(sizeOf(build, 'options', pageFiles(build, options)));
   const content = (manifest.content_scripts ?? []).flatMap((script) => [

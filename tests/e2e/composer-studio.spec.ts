@@ -80,11 +80,14 @@ test('video: Find in Sounds points to Sounds, then to Unlimited, highlights the 
     .poll(async () =>
       Object.values(
         (
-          (await background.evaluate(() => chrome.storage.session.get('studioTabs'))) as {
-            studioTabs?: Record<string, { attached: string | null; verdict: string | null }>;
+          (await background.evaluate(() => chrome.storage.session.get('composerFrames'))) as {
+            composerFrames?: Record<
+              string,
+              { studio: { attached: string | null; verdict: string | null } | null }
+            >;
           }
-        ).studioTabs ?? {},
-      ),
+        ).composerFrames ?? {},
+      ).map((frame) => frame.studio),
     )
     .toContainEqual(expect.objectContaining({ attached: 'Lo-Fi analog beat - Gloveity', verdict: 'chosen' }));
 });

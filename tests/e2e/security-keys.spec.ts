@@ -39,7 +39,9 @@ const EXTENSION_ONLY: [string, unknown][] = [
   ['getFavorites', undefined],
   ['toggleFavorite', { key: 'bundle-social:1' }],
   ['takeNotices', undefined],
-  ['getTabStudio', { tabId: 1 }],
+  ['getTabStatus', { tabId: 1 }],
+  ['getToolbarOpens', undefined],
+  ['setToolbarOpens', { opens: 'sidePanel' }],
 ];
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: string } | undefined;

@@ -36,6 +36,15 @@ test('the popup budget counts every chunk popup.html loads, shared React runtime
   expect(popup?.gzipBytes ?? 0).toBeGreaterThan(30_000);
 });
 
+test('the side panel is measured and budgeted like the popup, shared chunks included', () => {
+  const parts = measureBuild(PRODUCTION_BUILD);
+  const panel = parts.find((part) => part.part === 'side panel');
+  expect(panel, 'a side panel in the manifest').toBeDefined();
+  expect(readBudget().gzip['side panel']).toBe(90_000);
+  // The panel mounts the same finder: React and the finder's chunks count for it too.
+  expect(panel?.gzipBytes ?? 0).toBeGreaterThan(30_000);
+});
+
 test('the Chrome and Firefox zips exist beside the build', () => {
   const zips = measureZips(OUT_DIR).map((zip) => zip.file);
   expect(

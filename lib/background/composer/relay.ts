@@ -1,16 +1,20 @@
 import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { toChosen } from '../../shared/clips';
-import type { FillResult, StudioReport } from '../../shared/protocol';
+import type { FillResult, TabStatus } from '../../shared/protocol';
 import { isComposerOrigin, originPattern } from '../../shared/site-origin';
 import type { ChosenTrack } from '../../shared/track';
 import { type MessageHandlers, sendTabMessage } from '../messages';
 import { createSerialQueue } from '../serial-queue';
 import { maskSettings } from '../settings/settings';
-import { chosenItem, lastComposerItem, settingsItem, studioTabsItem } from '../storage';
+import { chosenItem, composerFramesItem, lastComposerItem, settingsItem } from '../storage';
 import { addComposerSite, removeComposerSite, syncComposerSites } from './composer-sites';
 
 export const NOT_FILLED: FillResult = { filledInto: null, message: 'Chosen — open a composer to fill it' };
+export const NO_COMPOSER_HERE: FillResult = {
+  filledInto: null,
+  message: 'Chosen — this tab has no composer',
+};
 
 export interface ComposerBackgroundDeps {
   now(): number;
@@ -59,27 +63,56 @@ async function composerTabIds(deps: ComposerBackgroundDeps): Promise<number[]> {
   );
 }
 
-/** Tabs whose Studio report is kept: the most recent ones, should tabs never be closed. */
-const MAX_STUDIO_TABS = 50;
+/** Frames whose report is kept: the most recent ones, should tabs never be closed. */
+const MAX_COMPOSER_FRAMES = 100;
 
-/** Reports from several tabs at once: each applied to the latest stored value. */
-const studioWrites = createSerialQueue();
+/** Reports from several frames at once: each applied to the latest stored value. */
+const frameWrites = createSerialQueue();
 
-function rememberStudio(tabId: number, report: StudioReport): Promise<void> {
-  return studioWrites(async () => {
-    const { [String(tabId)]: _previous, ...others } = await studioTabsItem.get();
-    const kept = Object.entries(others).slice(-(MAX_STUDIO_TABS - 1));
-    await studioTabsItem.set({ ...Object.fromEntries(kept), [String(tabId)]: report });
+const frameKey = (tabId: number, frameId: number) => `${tabId}:${frameId}`;
+
+/** Keeps (or, with null, forgets) what one frame of a tab reported about its composers. */
+function rememberFrame(tabId: number, frameId: number, status: TabStatus | null): Promise<void> {
+  const key = frameKey(tabId, frameId);
+  return frameWrites(async () => {
+    const { [key]: previous, ...others } = await composerFramesItem.get();
+    if (!status && !previous) return;
+    const kept = Object.entries(others).slice(-(MAX_COMPOSER_FRAMES - 1));
+    await composerFramesItem.set({ ...Object.fromEntries(kept), ...(status ? { [key]: status } : {}) });
   });
 }
 
-function forgetStudio(tabId: number): Promise<void> {
-  return studioWrites(async () => {
-    const tabs = await studioTabsItem.get();
-    if (!(String(tabId) in tabs)) return;
-    const { [String(tabId)]: _gone, ...others } = tabs;
-    await studioTabsItem.set(others);
+function forgetTab(tabId: number): Promise<void> {
+  return frameWrites(async () => {
+    const frames = await composerFramesItem.get();
+    const kept = Object.entries(frames).filter(([key]) => !key.startsWith(`${tabId}:`));
+    if (kept.length !== Object.keys(frames).length) await composerFramesItem.set(Object.fromEntries(kept));
   });
+}
+
+/** A frame of the tab holding a composer, Studio's first. */
+async function composerFrame(tabId: number): Promise<number | undefined> {
+  const frames = Object.entries(await composerFramesItem.get()).filter(
+    ([key, status]) => key.startsWith(`${tabId}:`) && (status.studio || status.composers > 0),
+  );
+  const [key] = frames.find(([, status]) => status.studio) ?? frames[0] ?? [];
+  return key === undefined ? undefined : Number(key.split(':')[1]);
+}
+
+/** A tab's frames taken together: Studio's report when it has one, and every composer counted. */
+export async function tabStatus(tabId: number): Promise<TabStatus | null> {
+  const frames = Object.entries(await composerFramesItem.get())
+    .filter(([key]) => key.startsWith(`${tabId}:`))
+    .map(([, status]) => status);
+  if (frames.length === 0) return null;
+  const studio = frames.find((frame) => frame.studio)?.studio ?? null;
+  const named =
+    frames.find((frame) => frame.studio) ?? frames.find((frame) => frame.composers > 0) ?? frames[0];
+  return {
+    label: named?.label ?? '',
+    composers: frames.reduce((sum, frame) => sum + frame.composers, 0),
+    studio,
+  };
 }
 
 /** The background's side of the composer: the chosen track, the last composer tab, filling, sites. */
@@ -88,7 +121,16 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
     getChosen: () => chosenItem.get(),
     async composerPresence(presence, sender) {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined && presence.studio) await rememberStudio(tabId, presence.studio);
+      if (tabId !== undefined) {
+        const composers = presence.composers ?? (presence.hasComposer ? 1 : 0);
+        await rememberFrame(
+          tabId,
+          sender.frameId ?? 0,
+          presence.hasComposer || presence.studio
+            ? { label: presence.label, composers, studio: presence.studio ?? null }
+            : null,
+        );
+      }
       if (tabId === undefined || !presence.hasComposer || !(presence.focused || presence.visible))
         return null;
       const last = await lastComposerItem.get();
@@ -103,14 +145,24 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
       });
       return null;
     },
-    async useTrack({ track, clip }) {
+    async useTrack({ track, clip, tabId }) {
       const chosen = toChosen(track, clip, deps.now());
       await chosenItem.set(chosen);
       await showChosenOnBadge(chosen);
       const tabIds = await composerTabIds(deps);
-      await Promise.allSettled(tabIds.map((tabId) => sendTabMessage(tabId, 'chosenChanged', chosen)));
-      const last = await lastComposerItem.get();
-      if (!last) return NOT_FILLED;
+      await Promise.allSettled(tabIds.map((id) => sendTabMessage(id, 'chosenChanged', chosen)));
+      const lastFocused = await lastComposerItem.get();
+      // From the side panel: the tab beside it, in the frame focused last if that was this tab.
+      const last =
+        tabId === undefined
+          ? lastFocused
+          : (await tabStatus(tabId))
+            ? {
+                tabId,
+                frameId: lastFocused?.tabId === tabId ? lastFocused.frameId : await composerFrame(tabId),
+              }
+            : null;
+      if (!last) return tabId === undefined ? NOT_FILLED : NO_COMPOSER_HERE;
       if (!(await tabExists(last.tabId))) {
         await lastComposerItem.remove();
         return NOT_FILLED;
@@ -127,7 +179,7 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
         }
       }
     },
-    getTabStudio: async ({ tabId }) => (await studioTabsItem.get())[String(tabId)] ?? null,
+    getTabStatus: ({ tabId }) => tabStatus(tabId),
     addComposerSite: async ({ origin }) => maskSettings(await addComposerSite(origin)),
     removeComposerSite: async ({ origin }) => maskSettings(await removeComposerSite(origin)),
   };
@@ -139,11 +191,11 @@ export function setupComposerRelay(): void {
     void lastComposerItem
       .get()
       .then((last) => (last?.tabId === tabId ? lastComposerItem.remove() : undefined));
-    void forgetStudio(tabId).catch(() => {});
+    void forgetTab(tabId).catch(() => {});
   });
-  // A tab that loads another page reports again if Studio is there; until then it has no report.
+  // A tab that loads another page reports again if it has a composer; until then it has no report.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void forgetStudio(tabId).catch(() => {});
+    if (change.status === 'loading') void forgetTab(tabId).catch(() => {});
   });
   browser.permissions.onRemoved?.addListener(() => {
     void syncComposerSites().catch(() => {});

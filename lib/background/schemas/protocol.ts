@@ -75,6 +75,15 @@ export const studioReportSchema = z.object({
   /** Set when Studio's markup was not what Cleartune knows: a sentence to show instead. */
   problem: z.nullable(z.string().check(z.maxLength(200))),
 });
+/** What a tab shows, for the popup's and the side panel's line about it. */
+export const tabStatusSchema = z.object({
+  /** "TikTok Studio", or the site's name. */
+  label: z.string().check(z.maxLength(100)),
+  /** Composers found in the tab (all its frames). */
+  composers: z.int().check(z.nonnegative()),
+  studio: z.nullable(studioReportSchema),
+});
+export const toolbarOpensSchema = z.enum(['popup', 'sidePanel']);
 const originInput = z.object({ origin: z.string().check(z.maxLength(300)) });
 
 /**
@@ -102,7 +111,12 @@ export const protocol = {
   addComposerSite: { input: originInput, output: settingsSchema },
   removeComposerSite: { input: originInput, output: settingsSchema },
   useTrack: {
-    input: z.object({ track: trackSchema, clip: z.nullable(clipChoiceSchema) }),
+    input: z.object({
+      track: trackSchema,
+      clip: z.nullable(clipChoiceSchema),
+      /** Fill the composer in this tab (the side panel's tab beside it), not the last one focused. */
+      tabId: z.optional(z.int()),
+    }),
     output: fillResultSchema,
   },
   getFavorites: { input: none, output: z.array(z.string()) },
@@ -119,13 +133,17 @@ export const protocol = {
       focused: z.boolean(),
       visible: z.boolean(),
       label: z.string().check(z.maxLength(100)),
+      /** How many composers this frame holds. */
+      composers: z.optional(z.int().check(z.nonnegative(), z.maximum(100))),
       /** Only on TikTok Studio. */
       studio: z.optional(studioReportSchema),
     }),
     output: z.null(),
   },
-  /** What the content script last reported about TikTok Studio in a tab; null when nothing. */
-  getTabStudio: { input: z.object({ tabId: z.int() }), output: z.nullable(studioReportSchema) },
+  getToolbarOpens: { input: none, output: toolbarOpensSchema },
+  setToolbarOpens: { input: z.object({ opens: toolbarOpensSchema }), output: toolbarOpensSchema },
+  /** What the content scripts last reported about a tab's composers; null when it has none. */
+  getTabStatus: { input: z.object({ tabId: z.int() }), output: z.nullable(tabStatusSchema) },
 } as const satisfies Record<string, { input: z.ZodMiniType; output: z.ZodMiniType }>;
 
 /** Messages the background sends to a content script in a tab. */

@@ -34,6 +34,7 @@ import { STUDIO, STUDIO_COMPOSER_SELECTOR } from './studio-selectors';
 import { bestRow, matchRow } from './track-match';
 
 export const STUDIO_LABEL = 'TikTok Studio';
+export const STUDIO_FIND_STARTED = 'Finding it in TikTok Studio’s sounds — follow Cleartune’s panel there';
 export const CANNOT_SEE_PICKER = "Cleartune can't see Studio's sound picker on this page.";
 const RESULTS_MS = 4000;
 /** Changes inside Studio's panels are read at most this often. */
@@ -49,6 +50,8 @@ export interface StudioAdapter {
   present(): boolean;
   /** What Studio shows now, for the popup's line about the tab; null without a Studio composer. */
   report(): StudioReport | null;
+  /** Starts Find in Sounds for the chosen track, as its button does (Use, a shortcut, the menu). */
+  find(): void;
   dispose(): void;
 }
 
@@ -473,6 +476,10 @@ export function createStudioAdapter(
       return marker !== null;
     },
     report: () => (marker && lastState ? reportOf(lastState) : null),
+    find() {
+      if (!adapter.present()) return;
+      onFind();
+    },
     dispose: removePanel,
   };
   scope.onDispose(removePanel);

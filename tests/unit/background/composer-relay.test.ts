@@ -99,12 +99,64 @@ describe('chosen track and composer tabs', () => {
       { ...presence, focused: false, visible: false, label: 'TikTok Studio', studio: report },
       senderIn(studio.id as number),
     );
-    expect(await handlers.getTabStudio({ tabId: studio.id as number }, senderIn(0))).toEqual(report);
-    expect(await handlers.getTabStudio({ tabId: 999 }, senderIn(0))).toBeNull();
+    expect(await handlers.getTabStatus({ tabId: studio.id as number }, senderIn(0))).toEqual({
+      label: 'TikTok Studio',
+      composers: 1,
+      studio: report,
+    });
+    expect(await handlers.getTabStatus({ tabId: 999 }, senderIn(0))).toBeNull();
     await fakeBrowser.tabs.onRemoved.trigger(studio.id as number, { isWindowClosing: false, windowId: 0 });
     await vi.waitFor(async () =>
-      expect(await handlers.getTabStudio({ tabId: studio.id as number }, senderIn(0))).toBeNull(),
+      expect(await handlers.getTabStatus({ tabId: studio.id as number }, senderIn(0))).toBeNull(),
     );
+  });
+
+  it('counts the composers of every frame of a tab, and forgets a frame whose composer left', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://composer.test/a' });
+    const tabId = tab.id as number;
+    await handlers.composerPresence({ ...presence, composers: 2 }, senderInFrame(tabId, 0));
+    await handlers.composerPresence(
+      { ...presence, label: 'frame.test', composers: 1 },
+      senderInFrame(tabId, 7),
+    );
+    expect(await handlers.getTabStatus({ tabId }, senderIn(0))).toEqual({
+      label: 'composer.test',
+      composers: 3,
+      studio: null,
+    });
+    await handlers.composerPresence({ ...presence, hasComposer: false }, senderInFrame(tabId, 0));
+    expect(await handlers.getTabStatus({ tabId }, senderIn(0))).toEqual({
+      label: 'frame.test',
+      composers: 1,
+      studio: null,
+    });
+    await handlers.composerPresence({ ...presence, hasComposer: false }, senderInFrame(tabId, 7));
+    expect(await handlers.getTabStatus({ tabId }, senderIn(0))).toBeNull();
+  });
+
+  it('"Use" from the side panel fills the tab beside it, not the composer focused last elsewhere', async () => {
+    const focused = await fakeBrowser.tabs.create({ url: 'https://composer.test/a' });
+    const beside = await fakeBrowser.tabs.create({ url: 'https://composer.test/b' });
+    const bare = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    await handlers.composerPresence(presence, senderIn(focused.id as number));
+    await handlers.composerPresence({ ...presence, focused: false }, senderInFrame(beside.id as number, 3));
+    const fills: [number, number | undefined][] = [];
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (
+      tabId: number,
+      message: { type: string },
+      options?: { frameId?: number },
+    ) => {
+      if (message.type !== 'fillChosen') return { ok: true, value: null };
+      fills.push([tabId, options?.frameId]);
+      return { ok: true, value: { filledInto: 'composer.test', message: 'Filled into composer.test' } };
+    }) as never);
+    expect(
+      await handlers.useTrack({ track: cmlTrack, clip: null, tabId: beside.id as number }, senderIn(0)),
+    ).toEqual({ filledInto: 'composer.test', message: 'Filled into composer.test' });
+    expect(fills).toEqual([[beside.id, 3]]);
+    expect(
+      await handlers.useTrack({ track: cmlTrack, clip: null, tabId: bare.id as number }, senderIn(0)),
+    ).toEqual({ filledInto: null, message: 'Chosen — this tab has no composer' });
   });
 
   it('forgets the composer tab when it closes', async () => {

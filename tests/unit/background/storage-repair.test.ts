@@ -112,6 +112,25 @@ describe('API keys at rest', () => {
     expect(await takeNotices()).toEqual([]);
   });
 
+  it('keys in a version 1 value that lands just after the plain-text check are sealed, not lost', async () => {
+    // The check for plain keys reads nothing; the version 1 value is there by the next read.
+    const get = local().get.bind(local());
+    let first = true;
+    local().get = (async (keys: never) => {
+      if (first && keys === 'settings') {
+        first = false;
+        await local().set(storedV1);
+        return {};
+      }
+      return get(keys);
+    }) as never;
+    expect(await settingsItem.get()).toEqual(storedV1.settings);
+    local().get = get;
+    expect(await everything()).not.toContain(KEYS.layersKey);
+    forgetKeyInMemory();
+    expect(await settingsItem.get()).toEqual(storedV1.settings);
+  });
+
   it('a save stores the keys sealed, never in plain text', async () => {
     await settingsItem.set({ ...DEFAULT_SETTINGS, ...KEYS });
     const stored = await everything();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { studioLine } from '@/lib/popup/tab-status';
-import type { StudioReport } from '@/lib/shared/protocol';
+import { studioLine, tabLine } from '@/lib/popup/tab-status';
+import type { StudioReport, TabStatus } from '@/lib/shared/protocol';
 
 const base: StudioReport = {
   form: 'video',
@@ -47,5 +47,17 @@ describe("the popup's line about a TikTok Studio tab", () => {
     ],
   ] as [StudioReport, string][])('%#: %s', (report, line) => {
     expect(studioLine(report)).toBe(line);
+  });
+});
+
+describe('the line about any tab (popup and side panel)', () => {
+  it.each([
+    [null, 'No composer on this tab'],
+    [{ label: 'composer.example', composers: 1, studio: null }, 'composer.example — 1 composer'],
+    [{ label: 'composer.example', composers: 3, studio: null }, 'composer.example — 3 composers'],
+    [{ label: 'composer.example', composers: 0, studio: null }, 'No composer on this tab'],
+    [{ label: 'TikTok Studio', composers: 1, studio: base }, 'TikTok Studio — video'],
+  ] as [TabStatus | null, string][])('%#: %s', (status, line) => {
+    expect(tabLine(status)).toBe(line);
   });
 });

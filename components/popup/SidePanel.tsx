@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { useFinder } from '@/lib/popup/finder-app';
+import {
+  FINDER_SEARCH_KEY,
+  persistPanelState,
+  restorePanelState,
+  takeFinderSearch,
+} from '@/lib/popup/panel-memory';
+import { Finder } from './Finder';
+
+const scroller = () => document.querySelector<HTMLElement>('.track-scroller');
+
+/**
+ * The side panel: the finder a second time, laid out for a tall, narrow panel that stays open
+ * beside the composer. It keeps its search, filters, list and scroll position for the browser
+ * session, and takes a search handed to it from the context menu.
+ */
+export function SidePanel() {
+  const app = useFinder();
+  useEffect(() => {
+    const area = browser.storage.session;
+    let live = true;
+    const memory = persistPanelState(app, area, () => scroller()?.scrollTop ?? 0);
+    const onScroll = () => memory.touch();
+    document.addEventListener('scroll', onScroll, true);
+    void (async () => {
+      const scrollTop = await restorePanelState(app, area);
+      await takeFinderSearch(app, area);
+      if (!live || scrollTop === 0) return;
+      // Once the whole list is in, the list can be scrolled back to where it was.
+      await app.catalog.open();
+      requestAnimationFrame(() => {
+        const list = scroller();
+        if (list && live) list.scrollTop = scrollTop;
+      });
+    })();
+    const onSearchHandedOver = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+      if (areaName === 'session' && changes[FINDER_SEARCH_KEY]?.newValue) void takeFinderSearch(app, area);
+    };
+    browser.storage.onChanged.addListener(onSearchHandedOver);
+    return () => {
+      live = false;
+      memory.stop();
+      document.removeEventListener('scroll', onScroll, true);
+      browser.storage.onChanged.removeListener(onSearchHandedOver);
+    };
+  }, [app]);
+  return <Finder className="side-panel" />;
+}
