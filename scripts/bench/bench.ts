@@ -68,6 +68,8 @@ test('Cleartune performance benchmark', async () => {
     step('popup open → first row, worker running');
     await compareOpens(context, extensionId, ROUNDS.warmup);
     const opens = await compareOpens(context, extensionId, ROUNDS.open);
+    step('side panel open → first row, worker running');
+    const panelOpens = await compareOpens(context, extensionId, ROUNDS.open, undefined, 'sidepanel.html');
     step('popup open → first row, worker stopped before each open');
     const stopper = await createWorkerStopper(control);
     const coldOpens = await compareOpens(context, extensionId, ROUNDS.coldOpen, () => stopper.stop());
@@ -136,6 +138,7 @@ test('Cleartune performance benchmark', async () => {
       build,
       cache,
       opens,
+      panelOpens,
       coldOpens,
       switches: { ms: switches, rows: allRows },
       typed,

@@ -71,12 +71,14 @@ export interface OpenComparison {
   blank: OpenSample[];
 }
 
-/** Popup with the "All" query and the blank page, alternated; `beforeEach` runs before every open. */
+/** A finder page with the "All" query and the blank page, alternated; `beforeEach` runs before every open. */
 export async function compareOpens(
   context: BrowserContext,
   extensionId: string,
   rounds: number,
   beforeEach: () => Promise<void> = async () => {},
+  /** The finder page to open: the popup, or the side panel (`sidepanel.html`). */
+  page = 'popup.html',
 ): Promise<OpenComparison> {
   const samples: OpenComparison = { popup: [], blank: [] };
   const query = { genre: ALL_QUERY.genre, source: ALL_QUERY.source };
@@ -84,7 +86,7 @@ export async function compareOpens(
     await beforeEach();
     const sample =
       side === 'popup'
-        ? await timeOpen(context, `chrome-extension://${extensionId}/popup.html`, query)
+        ? await timeOpen(context, `chrome-extension://${extensionId}/${page}`, query)
         : await timeOpen(context, `chrome-extension://${extensionId}/${BLANK_PAGE}`, null);
     samples[side].push(sample);
     return sample.paintedMs;

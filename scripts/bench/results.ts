@@ -13,6 +13,7 @@ export interface RawResults {
   build: { dir: string; additions: string[] };
   cache: CacheInfo;
   opens: OpenComparison;
+  panelOpens: OpenComparison;
   coldOpens: OpenComparison;
   switches: { ms: number[]; rows: number };
   typed: { ms: number[]; missed: number };
@@ -112,6 +113,23 @@ export function buildResults(raw: RawResults): { markdown: string; figures: Figu
         openBreakdown(raw.opens.popup),
         `getCatalog rewritten to genre ALL by the probe in ${raw.opens.popup.filter((s) => s.rewrittenQueries > 0).length}/${raw.opens.popup.length} opens (the popup cannot open on "All genres" by itself)`,
       ],
+    }),
+    figure({
+      id: 'panel-first-row',
+      label: `side panel open → first row painted (All genres + Layers, ${raw.panelOpens.popup[0]?.rows ?? 0} rows; worker running)`,
+      values: raw.panelOpens.popup.map((s) => s.paintedMs),
+      reference: {
+        label: 'blank extension page',
+        values: raw.panelOpens.blank.map((s) => s.paintedMs),
+        stat: 'median',
+      },
+      target: {
+        text: '≤ 1.5× blank page',
+        stat: 'median',
+        max: t.popupFirstRowRatio?.max ?? 1.5,
+        ratio: true,
+      },
+      notes: [openBreakdown(raw.panelOpens.popup)],
     }),
     figure({
       id: 'popup-first-row-worker-stopped',

@@ -1,12 +1,13 @@
 /// <reference types="chrome" />
 /**
  * axe-core finds no serious or critical violation in the popup (results, empty, error, first run)
- * in light and dark, nor in the options page, with axe's experimental rules on (tests/e2e/axe-audit.ts). The README's screenshots are taken here.
+ * in light and dark, nor in the options page and the side panel, with axe's experimental rules on (tests/e2e/axe-audit.ts). The README's screenshots are taken here.
  */
 import type { Page } from '@playwright/test';
+import { reactComposerHtml, serveHtml } from '../fixtures/composers/serve';
 import { DEMO_CREDENTIALS } from '../simulator';
 import { axeAudit } from './axe-audit';
-import { expect, test } from './fixtures';
+import { expect, test, watchErrors } from './fixtures';
 import { ask, setUpProviders } from './popup-support';
 
 /**
@@ -112,6 +113,38 @@ for (const scheme of ['light', 'dark'] as const) {
         await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
       }
       await expectNoSeriousViolations(options);
+    });
+
+    test('side panel beside a composer', async ({ context, extensionId, collected }) => {
+      test.setTimeout(60_000);
+      await setUpProviders(context);
+      await serveHtml(context, 'https://composer.test/scheduler', await reactComposerHtml());
+      const panel = await context.newPage();
+      watchErrors(panel, collected);
+      await panel.setViewportSize({ width: 360, height: 720 });
+      await panel.emulateMedia({ colorScheme: scheme });
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      await ask(panel, 'saveSettings', DEMO_CREDENTIALS);
+      await panel.reload();
+      const composer = await context.newPage();
+      await composer.setViewportSize({ width: 880, height: 720 });
+      await composer.goto('https://composer.test/scheduler');
+      await composer.bringToFront();
+      await expect(panel.locator('.tab-status')).toHaveText('composer.test — 1 composer');
+      await panel.getByRole('button', { name: /^Use / }).first().click();
+      await expect(panel.getByRole('status')).toHaveText('Filled into composer.test');
+      await panel.waitForFunction(() => [...document.images].every((img) => img.complete));
+      await expectNoSeriousViolations(panel);
+      if (scheme === 'light') {
+        // The README's picture: the composer and the panel side by side, as the browser shows them.
+        const [page, side] = [await composer.screenshot(), await panel.screenshot()];
+        const board = await context.newPage();
+        await board.setViewportSize({ width: 1240, height: 720 });
+        await board.setContent(
+          `<body style="margin:0;display:flex;background:#ccc"><img alt="" style="width:880px" src="data:image/png;base64,${page.toString('base64')}"><img alt="" style="width:360px;border-left:1px solid #999" src="data:image/png;base64,${side.toString('base64')}"></body>`,
+        );
+        await board.screenshot({ path: screenshotPath('side-panel.png') });
+      }
     });
   });
 }
