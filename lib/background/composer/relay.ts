@@ -66,6 +66,9 @@ async function composerTabIds(deps: ComposerBackgroundDeps): Promise<number[]> {
 /** Frames whose report is kept: the most recent ones, should tabs never be closed. */
 const MAX_COMPOSER_FRAMES = 100;
 
+/** Presence reports, handled in the order they arrive. */
+const presenceReports = createSerialQueue();
+
 /** Reports from several frames at once: each applied to the latest stored value. */
 const frameWrites = createSerialQueue();
 
@@ -119,32 +122,35 @@ export async function tabStatus(tabId: number): Promise<TabStatus | null> {
 export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): MessageHandlers {
   return {
     getChosen: () => chosenItem.get(),
-    async composerPresence(presence, sender) {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) {
-        const composers = presence.composers ?? (presence.hasComposer ? 1 : 0);
-        await rememberFrame(
+    // Applied one at a time in the order they came: a frame's older report never lands after a
+    // newer one from the frame the user moved to.
+    composerPresence: (presence, sender) =>
+      presenceReports(async () => {
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) {
+          const composers = presence.composers ?? (presence.hasComposer ? 1 : 0);
+          await rememberFrame(
+            tabId,
+            sender.frameId ?? 0,
+            presence.hasComposer || presence.studio
+              ? { label: presence.label, composers, studio: presence.studio ?? null }
+              : null,
+          );
+        }
+        if (tabId === undefined || !presence.hasComposer || !(presence.focused || presence.visible))
+          return null;
+        const last = await lastComposerItem.get();
+        // Merely visible does not take over from a composer the user focused in another tab or frame.
+        if (!presence.focused && last && last.tabId !== tabId && (await tabExists(last.tabId))) return null;
+        const frameId = presence.focused ? sender.frameId : last?.tabId === tabId ? last.frameId : undefined;
+        await lastComposerItem.set({
           tabId,
-          sender.frameId ?? 0,
-          presence.hasComposer || presence.studio
-            ? { label: presence.label, composers, studio: presence.studio ?? null }
-            : null,
-        );
-      }
-      if (tabId === undefined || !presence.hasComposer || !(presence.focused || presence.visible))
+          ...(frameId === undefined ? {} : { frameId }),
+          label: presence.label,
+          at: deps.now(),
+        });
         return null;
-      const last = await lastComposerItem.get();
-      // Merely visible does not take over from a composer the user focused in another tab or frame.
-      if (!presence.focused && last && last.tabId !== tabId && (await tabExists(last.tabId))) return null;
-      const frameId = presence.focused ? sender.frameId : last?.tabId === tabId ? last.frameId : undefined;
-      await lastComposerItem.set({
-        tabId,
-        ...(frameId === undefined ? {} : { frameId }),
-        label: presence.label,
-        at: deps.now(),
-      });
-      return null;
-    },
+      }),
     async useTrack({ track, clip, tabId }) {
       const chosen = toChosen(track, clip, deps.now());
       await chosenItem.set(chosen);
