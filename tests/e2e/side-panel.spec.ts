@@ -115,6 +115,39 @@ test('"Use" in the panel beside TikTok Studio starts Find in Sounds there', asyn
   );
 });
 
+test('the panel works from the keyboard, and a playing preview keeps playing across a tab switch', async ({
+  context,
+  extensionId,
+  collected,
+}) => {
+  const panel = await openConnectedPanel(context, extensionId, collected);
+  const composer = await openTab(context, COMPOSER);
+  await expect(panel.locator('.tab-status')).toHaveText('composer.test — 1 composer');
+  await panel.keyboard.press('/');
+  await expect(panel.getByRole('searchbox', { name: 'Search tracks' })).toBeFocused();
+  await panel.keyboard.press('ArrowDown');
+  const first = panel.getByRole('listitem').first();
+  await expect(first).toBeFocused();
+  const label = (await first.getAttribute('aria-label')) ?? '';
+  const title = label.slice(0, label.lastIndexOf(' by '));
+  const preview = first.getByRole('button', { name: `Preview ${title}` });
+  await panel.keyboard.press('Space');
+  await expect(preview).toHaveAttribute('aria-pressed', 'true');
+
+  // Another tab comes to the front: the panel (and its preview) carry on.
+  await openTab(context, OTHER_COMPOSER);
+  await expect(panel.locator('.tab-status')).toHaveText('composer.test — 1 composer');
+  await expect(preview).toHaveAttribute('aria-pressed', 'true');
+  expect(await panel.evaluate(() => [...document.querySelectorAll('audio')].some((a) => !a.paused))).toBe(
+    true,
+  );
+
+  await composer.bringToFront();
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByRole('status')).toHaveText('Filled into composer.test');
+  await expect(composer.locator('#sound')).not.toHaveValue('');
+});
+
 test('search, filters and scroll survive closing and reopening the panel; a search handed over is shown', async ({
   context,
   extensionId,
