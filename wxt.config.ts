@@ -32,7 +32,11 @@ export default defineConfig({
   // Parallel work trees can build side by side: CLEARTUNE_OUT_DIR=.output-mine npm run build:e2e
   outDir: process.env.CLEARTUNE_OUT_DIR ?? '.output',
   outDirTemplate: `{{browser}}-mv{{manifestVersion}}${BENCH ? '-bench' : '{{modeSuffix}}'}`,
-  vite: () => ({ define: { __CLEARTUNE_BENCH__: JSON.stringify(BENCH) } }),
+  // Extension pages run only in browsers with native modulepreload: Vite's polyfill is dead weight.
+  vite: () => ({
+    define: { __CLEARTUNE_BENCH__: JSON.stringify(BENCH) },
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifest: ({ mode, browser }) => ({
     name: 'Cleartune',
     description:
