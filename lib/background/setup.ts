@@ -3,7 +3,9 @@ import * as z from 'zod/mini';
 import { catalogHandlers, setupCatalogRefresh } from './catalog/handlers';
 import { composerHandlers, setupComposerRelay } from './composer/relay';
 import { handleMessages } from './messages';
+import { pageMenuHandlers, setupPageMenu } from './page-menu';
 import { settingsHandlers } from './settings/handlers';
+import { setupShortcuts } from './shortcuts';
 import { setupSidePanel, sidePanelHandlers } from './side-panel';
 import { takeNotices } from './storage';
 
@@ -38,9 +40,12 @@ export function setupBackground(): void {
     ...settingsHandlers(),
     ...composerHandlers(),
     ...sidePanelHandlers(),
+    ...pageMenuHandlers(),
     takeNotices: () => takeNotices(),
   });
   setupCatalogRefresh();
   setupComposerRelay();
   setupSidePanel();
+  setupShortcuts();
+  setupPageMenu();
 }

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { createMessageClient } from '../shared/messages';
 import type { FillResult, Input, Reply } from '../shared/protocol';
-import type { ChosenTrack } from '../shared/track';
+import type { ChosenTrack, IdKind } from '../shared/track';
 import { parseChosen } from './chosen-check';
 import type { Scope } from './scope';
 
@@ -65,13 +65,22 @@ export function createPresenceReporter(
   };
 }
 
+export type InsertTarget = 'focused' | 'context';
+
+/** Tells the background which kind of id the right-clicked field takes, for its menu item. */
+export async function reportContextTarget(kind: IdKind | null): Promise<void> {
+  await send('contextTarget', { kind });
+}
+
 export interface TabMessageHandlers {
   /** Fill the chosen track; undefined when this frame has no composer, so another frame answers. */
   fillChosen(chosen: ChosenTrack): FillResult | undefined;
+  /** Fill the focused or right-clicked field; undefined when that field is not in this frame. */
+  insertChosen(chosen: ChosenTrack, target: InsertTarget): FillResult | undefined;
   chosenChanged(chosen: ChosenTrack | null): void;
 }
 
-/** Answers `fillChosen` and `chosenChanged` from our own background only; returns the removal. */
+/** Answers `fillChosen`, `insertChosen` and `chosenChanged` from our own background only; returns the removal. */
 export function handleBackgroundMessages(handlers: TabMessageHandlers): () => void {
   const listener = (
     message: unknown,
@@ -86,13 +95,20 @@ export function handleBackgroundMessages(handlers: TabMessageHandlers): () => vo
       respond({ ok: true, value: null });
       return undefined;
     }
-    if (type !== 'fillChosen') return undefined;
-    const chosen = parseChosen(data);
-    if (!chosen) {
+    if (type !== 'fillChosen' && type !== 'insertChosen') return undefined;
+    const { chosen: rawChosen, target } =
+      type === 'insertChosen' && typeof data === 'object' && data !== null
+        ? (data as { chosen?: unknown; target?: unknown })
+        : { chosen: data, target: null };
+    const chosen = parseChosen(rawChosen);
+    if (!chosen || (type === 'insertChosen' && target !== 'focused' && target !== 'context')) {
       respond({ ok: false, error: 'invalid payload' });
       return undefined;
     }
-    const reply = handlers.fillChosen(chosen);
+    const reply =
+      type === 'fillChosen'
+        ? handlers.fillChosen(chosen)
+        : handlers.insertChosen(chosen, target as InsertTarget);
     if (reply) respond({ ok: true, value: reply });
     return undefined;
   };

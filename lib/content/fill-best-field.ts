@@ -19,12 +19,17 @@ export function fillBestField(
   candidates: readonly LabelledCandidate[],
   chosen: ChosenTrack,
 ): FillResult | undefined {
-  const target = latest(candidates.filter((candidate) => candidate.ui.field.kind === chosen.idKind));
-  if (!target) {
-    const wrongKind = latest(candidates);
-    if (!wrongKind) return undefined;
-    wrongKind.ui.fill();
-    return { filledInto: null, message: mismatchMessage(wrongKind.ui.field.kind, chosen) };
+  const target =
+    latest(candidates.filter((candidate) => candidate.ui.field.kind === chosen.idKind)) ?? latest(candidates);
+  return target && fillCandidate(target, chosen);
+}
+
+/** Fills this field, or says why not (the other kind of id, a value already there). */
+export function fillCandidate(target: LabelledCandidate, chosen: ChosenTrack): FillResult {
+  if (target.ui.field.kind !== chosen.idKind) {
+    // The field's own UI shows the refusal too.
+    target.ui.fill();
+    return { filledInto: null, message: mismatchMessage(target.ui.field.kind, chosen) };
   }
   const outcome = target.ui.fill();
   if (outcome === 'filled') return { filledInto: target.label, message: `Filled into ${target.label}` };

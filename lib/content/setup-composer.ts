@@ -6,8 +6,14 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ChosenTrack } from '../shared/track';
-import { createPresenceReporter, fetchChosen, handleBackgroundMessages } from './background-link';
-import { fillBestField } from './fill-best-field';
+import {
+  createPresenceReporter,
+  fetchChosen,
+  handleBackgroundMessages,
+  reportContextTarget,
+} from './background-link';
+import { fillBestField, fillCandidate } from './fill-best-field';
+import { candidateFor, focusedElement } from './insert-target';
 import { createScope } from './scope';
 import { STUDIO_FIND_STARTED, STUDIO_LABEL } from './studio/studio-adapter';
 import { claimDocument, type WatchedDocument, watchDocument } from './watched-document';
@@ -62,19 +68,49 @@ export function setupComposer(ctx: ContentScriptContext): void {
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => watched?.rescan());
 
-  const removeHandlers = handleBackgroundMessages({
-    fillChosen(track) {
-      if (!watched) return undefined;
-      chosen = track;
-      watched.refresh();
-      // Studio takes no id: "Use" starts Find in Sounds there, which guides the person to the row.
-      const [studio] = watched.studios().filter((adapter) => adapter.present());
-      if (studio) {
-        studio.find();
-        return { filledInto: STUDIO_LABEL, message: STUDIO_FIND_STARTED };
-      }
-      return fillBestField(watched.candidates(), track);
+  // The field right-clicked last, for the context menu's "Insert chosen track"; the menu is told
+  // which kind of id it takes so it can say when it cannot insert there.
+  let contextElement: Element | null = null;
+  scope.listen(
+    document,
+    'contextmenu',
+    (event) => {
+      contextElement = event.target instanceof Element ? event.target : null;
+      const target = watched
+        ? candidateFor(watched.candidates(), watched.composerRoots(), contextElement, chosen?.idKind ?? null)
+        : undefined;
+      reportContextTarget(target?.ui.field.kind ?? null).catch(() => {});
     },
+    true,
+  );
+
+  /**
+   * Studio takes no id: there every insert starts Find in Sounds, which guides the person to the
+   * row. Elsewhere: the field itself (or its composer's), else the best one on the page.
+   */
+  const insert = (track: ChosenTrack, element: Element | null) => {
+    if (!watched) return undefined;
+    chosen = track;
+    watched.refresh();
+    const [studio] = watched.studios().filter((adapter) => adapter.present());
+    if (studio) {
+      studio.find();
+      return { filledInto: STUDIO_LABEL, message: STUDIO_FIND_STARTED };
+    }
+    const candidates = watched.candidates();
+    const target = candidateFor(candidates, watched.composerRoots(), element, track.idKind);
+    return target ? fillCandidate(target, track) : fillBestField(candidates, track);
+  };
+
+  const removeHandlers = handleBackgroundMessages({
+    insertChosen(track, target) {
+      // The shortcut acts in the frame that has the focus; the menu in the frame clicked, which the
+      // background addresses by its frame id.
+      if (target === 'focused' && !document.hasFocus()) return undefined;
+      return insert(track, target === 'focused' ? focusedElement(document) : contextElement);
+    },
+    // "Use" from the popup or the side panel: the composer worked in most recently.
+    fillChosen: (track) => insert(track, null),
     chosenChanged(track) {
       chosen = track;
       watched?.refresh();

@@ -43,6 +43,8 @@ export interface WatchedDocument {
   hasComposer(): boolean;
   /** Composers here and in the frames watched with it (Studio's form counts as one). */
   composerCount(): number;
+  /** The generic composers' regions, here and in the frames watched with it. */
+  composerRoots(): Element[];
   /**
    * Whether the focus is here: in this document or in a frame watched with it. Not `hasFocus()`,
    * which is also true while the focus is in a child frame that has its own content script.
@@ -151,6 +153,10 @@ export function watchDocument(
       (studio?.hasComposer() ? 1 : 0) +
       (generic?.roots().length ?? 0) +
       [...frames.values()].reduce((sum, child) => sum + child.watched.composerCount(), 0),
+    composerRoots: () => [
+      ...(generic?.roots() ?? []),
+      ...[...frames.values()].flatMap((child) => child.watched.composerRoots()),
+    ],
     hasFocus() {
       if (!doc.hasFocus()) return false;
       const active = doc.activeElement;

@@ -46,6 +46,7 @@ export const MESSAGE_SENDERS = {
   takeNotices: 'extension',
   getChosen: 'any',
   composerPresence: 'content',
+  contextTarget: 'content',
   getTabStatus: 'extension',
   getToolbarOpens: 'extension',
   setToolbarOpens: 'extension',

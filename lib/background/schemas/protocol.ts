@@ -9,7 +9,7 @@ import { MAX_CATALOG_LIMIT, SOURCES } from '../../shared/protocol';
 import { dateRangeSchema, genreSchema } from './genres';
 import { providerErrorSchema } from './provider-error';
 import { apiKeySchema, settingsPatchSchema, settingsSchema } from './settings';
-import { chosenTrackSchema, clipChoiceSchema, providerSchema, trackSchema } from './track';
+import { chosenTrackSchema, clipChoiceSchema, idKindSchema, providerSchema, trackSchema } from './track';
 
 export const sourceSchema = z.enum(SOURCES);
 
@@ -142,6 +142,8 @@ export const protocol = {
   },
   getToolbarOpens: { input: none, output: toolbarOpensSchema },
   setToolbarOpens: { input: z.object({ opens: toolbarOpensSchema }), output: toolbarOpensSchema },
+  /** The kind of id the field just right-clicked takes (null: not a composer id field), for the menu. */
+  contextTarget: { input: z.object({ kind: z.nullable(idKindSchema) }), output: z.null() },
   /** What the content scripts last reported about a tab's composers; null when it has none. */
   getTabStatus: { input: z.object({ tabId: z.int() }), output: z.nullable(tabStatusSchema) },
 } as const satisfies Record<string, { input: z.ZodMiniType; output: z.ZodMiniType }>;
@@ -150,4 +152,9 @@ export const protocol = {
 export const tabProtocol = {
   fillChosen: { input: chosenTrackSchema, output: fillResultSchema },
   chosenChanged: { input: z.nullable(chosenTrackSchema), output: z.null() },
+  /** The shortcut (the focused field) or the context menu (the field right-clicked). */
+  insertChosen: {
+    input: z.object({ chosen: chosenTrackSchema, target: z.enum(['focused', 'context']) }),
+    output: fillResultSchema,
+  },
 } as const satisfies Record<string, { input: z.ZodMiniType; output: z.ZodMiniType }>;

@@ -81,7 +81,7 @@ describe('messages from the background', () => {
     const fillChosen = vi
       .fn()
       .mockReturnValueOnce({ filledInto: 'composer.test', message: 'Filled into composer.test' });
-    handleBackgroundMessages({ fillChosen, chosenChanged: vi.fn() });
+    handleBackgroundMessages({ fillChosen, insertChosen: vi.fn(), chosenChanged: vi.fn() });
     expect(send({ type: 'fillChosen', data: chosen }, background)).toHaveBeenCalledWith({
       ok: true,
       value: { filledInto: 'composer.test', message: 'Filled into composer.test' },
@@ -90,18 +90,43 @@ describe('messages from the background', () => {
     expect(send({ type: 'fillChosen', data: chosen }, background)).not.toHaveBeenCalled();
   });
 
+  it('inserts on insertChosen for the focused or the right-clicked field', () => {
+    const send = capture();
+    const insertChosen = vi.fn(() => ({ filledInto: 'composer.test', message: 'Filled into composer.test' }));
+    handleBackgroundMessages({ fillChosen: vi.fn(), insertChosen, chosenChanged: vi.fn() });
+    expect(
+      send({ type: 'insertChosen', data: { chosen, target: 'context' } }, background),
+    ).toHaveBeenCalledWith({
+      ok: true,
+      value: { filledInto: 'composer.test', message: 'Filled into composer.test' },
+    });
+    expect(insertChosen).toHaveBeenCalledWith(chosen, 'context');
+  });
+
   it('ignores other senders and malformed payloads', () => {
     const send = capture();
     const fillChosen = vi.fn();
+    const insertChosen = vi.fn();
     const chosenChanged = vi.fn();
-    handleBackgroundMessages({ fillChosen, chosenChanged });
+    handleBackgroundMessages({ fillChosen, insertChosen, chosenChanged });
     send({ type: 'fillChosen', data: chosen }, { id: 'another-extension' });
     send({ type: 'chosenChanged', data: chosen }, { id: browser.runtime.id, tab: { id: 3 } });
     expect(send({ type: 'fillChosen', data: { id: 1 } }, background)).toHaveBeenCalledWith({
       ok: false,
       error: 'invalid payload',
     });
+    for (const data of [
+      { chosen, target: 'everywhere' },
+      { chosen: { id: 1 }, target: 'focused' },
+      chosen,
+      null,
+    ])
+      expect(send({ type: 'insertChosen', data }, background)).toHaveBeenCalledWith({
+        ok: false,
+        error: 'invalid payload',
+      });
     expect(fillChosen).not.toHaveBeenCalled();
+    expect(insertChosen).not.toHaveBeenCalled();
     expect(chosenChanged).not.toHaveBeenCalled();
     send({ type: 'chosenChanged', data: null }, background);
     expect(chosenChanged).toHaveBeenCalledWith(null);

@@ -1,0 +1,101 @@
+/**
+ * The context menu: "Insert chosen track — Title · Artist" on editable fields of TikTok Studio and
+ * the composer sites the user enabled (disabled, with the reason, on a field that takes the other
+ * kind of id), and "Find “…” in Cleartune" on selected text anywhere.
+ */
+import { browser } from 'wxt/browser';
+import { isComposerOrigin, originPattern } from '../shared/site-origin';
+import type { ChosenTrack, IdKind } from '../shared/track';
+import type { MessageHandlers } from './messages';
+import { insertChosen } from './shortcuts';
+import { openFinderWithSearch } from './side-panel';
+import { chosenItem, settingsItem } from './storage';
+
+export const INSERT_ITEM = 'cleartune-insert';
+export const FIND_ITEM = 'cleartune-find';
+const KIND_NAME: Record<IdKind, string> = {
+  'cml-song-clip': 'a CML sound id (bundle.social)',
+  'layers-track': 'a Layers track id',
+};
+
+/** The insert item's title and state for the chosen track and the field right-clicked. */
+export function insertItem(
+  chosen: ChosenTrack | null,
+  fieldKind: IdKind | null,
+): { title: string; enabled: boolean } {
+  if (!chosen) return { title: 'Insert chosen track — choose one in Cleartune first', enabled: false };
+  if (fieldKind && fieldKind !== chosen.idKind) {
+    return {
+      title: `Insert chosen track — this field takes ${KIND_NAME[fieldKind]}, not ${KIND_NAME[chosen.idKind]}`,
+      enabled: false,
+    };
+  }
+  // Menus show `&` as an access key marker: a title with "&" in it must double it.
+  const names = [chosen.title, chosen.artist].filter(Boolean).join(' · ').replaceAll('&', '&&');
+  return { title: `Insert chosen track — ${names}`.slice(0, 300), enabled: true };
+}
+
+/** Studio's page, and the composer sites the user enabled: where the insert item shows. */
+async function composerPatterns(staticMatches: () => string[]): Promise<string[]> {
+  const { composerSites } = await settingsItem.get();
+  return [...staticMatches(), ...composerSites.filter(isComposerOrigin).map(originPattern)];
+}
+
+const staticMatches = () =>
+  (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
+
+/** Creates both items afresh (install, update, browser start), from what is stored now. */
+export async function createMenus(): Promise<void> {
+  const menus = browser.contextMenus;
+  if (!menus) return;
+  await menus.removeAll();
+  const item = insertItem(await chosenItem.get(), null);
+  menus.create({
+    id: INSERT_ITEM,
+    contexts: ['editable'],
+    documentUrlPatterns: await composerPatterns(staticMatches),
+    ...item,
+  });
+  menus.create({ id: FIND_ITEM, contexts: ['selection'], title: 'Find “%s” in Cleartune' });
+}
+
+let lastField: IdKind | null = null;
+
+async function refreshInsertItem(): Promise<void> {
+  await browser.contextMenus?.update(INSERT_ITEM, insertItem(await chosenItem.get(), lastField));
+}
+
+export function pageMenuHandlers(): MessageHandlers {
+  return {
+    // Sent by the content script on `contextmenu`; the browser may show the menu before this update
+    // lands (it is not synchronous with the event), so a fast right-click can show the previous
+    // field's state for a moment. The click itself checks the field again in the page.
+    async contextTarget({ kind }) {
+      if (kind === lastField) return null;
+      lastField = kind;
+      await refreshInsertItem().catch(() => {});
+      return null;
+    },
+  };
+}
+
+export function setupPageMenu(): void {
+  const menus = browser.contextMenus;
+  if (!menus) return;
+  browser.runtime.onInstalled.addListener(() => void createMenus().catch(() => {}));
+  browser.runtime.onStartup.addListener(() => void createMenus().catch(() => {}));
+  menus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === FIND_ITEM && info.selectionText) {
+      // First, before any await: the panel opens only within the click's gesture.
+      void openFinderWithSearch(tab?.windowId, info.selectionText);
+    } else if (info.menuItemId === INSERT_ITEM) {
+      void insertChosen(tab?.id, 'context', info.frameId);
+    }
+  });
+  // The chosen track and the enabled sites change the insert item.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if ('settings' in changes) void createMenus().catch(() => {});
+    else if ('chosen' in changes) void refreshInsertItem().catch(() => {});
+  });
+}

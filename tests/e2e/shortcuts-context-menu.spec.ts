@@ -1,0 +1,165 @@
+/// <reference types="chrome" />
+/**
+ * The insert shortcut and the context menu, dispatched as the browser would: the service worker's
+ * own `chrome.commands.onCommand` and `chrome.contextMenus.onClicked` events are fired with the
+ * arguments the browser passes (Chrome exposes `dispatch` on extension events; keys and menus
+ * cannot be driven headless). The listeners are the production ones.
+ */
+import type { Page, Worker } from '@playwright/test';
+import { serveHtml, useTrack } from '../fixtures/composers/serve';
+import { CML_TRENDING_CLIP_ID, cmlTrack, LAYERS_CLEARED_ID, layersClearedTrack } from '../fixtures/tracks';
+import { expect, serveFixturePage, test } from './fixtures';
+import { serveMedia } from './popup-support';
+
+const PAGE = 'https://composer.test/shortcuts';
+const STUDIO = 'https://www.tiktok.com/tiktokstudio/upload?from=creator_center&state=uploaded';
+const HTML = `<!doctype html><html><head><title>Two composers</title></head><body>
+  <form id="first"><h2>First post</h2><label for="a">Music sound ID</label><input id="a" name="music_sound_id" />
+    <label for="a-caption">Caption</label><textarea id="a-caption" name="caption"></textarea></form>
+  <form id="second"><h2>Second post</h2><label for="b">Music sound ID</label><input id="b" name="music_sound_id" />
+    <label for="b-caption">Caption</label><textarea id="b-caption" name="caption"></textarea></form>
+  <form id="layers"><h2>Layers post</h2><label for="t">Track ID</label><input id="t" name="tiktokMusic.trackId" /></form>
+</body></html>`;
+
+/** Fires one of the worker's events for the tab showing `url`, as the browser does. */
+function dispatch(background: Worker, event: 'command' | 'menu', url: string, info: object = {}) {
+  return background.evaluate(
+    async ({ event, url, info }) => {
+      const [tab] = await chrome.tabs.query({ url: `${url.split('?')[0]}*` });
+      if (!tab) throw new Error(`no tab at ${url}`);
+      if (event === 'command') {
+        (chrome.commands.onCommand as unknown as { dispatch(c: string, t: chrome.tabs.Tab): void }).dispatch(
+          'insert-chosen',
+          tab,
+        );
+      } else {
+        (
+          chrome.contextMenus.onClicked as unknown as {
+            dispatch(i: object, t: chrome.tabs.Tab): void;
+          }
+        ).dispatch({ editable: true, pageUrl: tab.url, frameId: 0, ...info }, tab);
+      }
+    },
+    { event, url, info },
+  );
+}
+
+async function openComposer(page: Page): Promise<void> {
+  await page.goto(PAGE);
+  await expect(page.getByRole('button', { name: 'Insert chosen track' })).toHaveCount(3);
+}
+
+test.beforeEach(async ({ context }) => {
+  await serveHtml(context, PAGE, HTML);
+});
+
+test('the insert shortcut fills the field the person is in, not the other composer', async ({
+  openPage,
+  openPopup,
+  background,
+}) => {
+  await useTrack(await openPopup(), cmlTrack);
+  const page = await openPage('about:blank');
+  await openComposer(page);
+  // In the second composer's caption: its own music field is the one filled.
+  await page.locator('#b-caption').focus();
+  await dispatch(background, 'command', PAGE);
+  await expect(page.locator('#b')).toHaveValue(CML_TRENDING_CLIP_ID);
+  await expect(page.locator('#a')).toHaveValue('');
+});
+
+test('the insert shortcut with nothing chosen fills nothing and says why on the toolbar button', async ({
+  openPage,
+  background,
+}) => {
+  const page = await openPage('about:blank');
+  await openComposer(page);
+  await page.locator('#a').focus();
+  await dispatch(background, 'command', PAGE);
+  await expect
+    .poll(() =>
+      background.evaluate(async () => ({
+        badge: await chrome.action.getBadgeText({}),
+        title: await chrome.action.getTitle({}),
+      })),
+    )
+    .toEqual({ badge: '!', title: 'Cleartune — Choose a track in Cleartune first (Use), then insert it.' });
+  await expect(page.locator('#a')).toHaveValue('');
+});
+
+test('the insert shortcut on TikTok Studio starts Find in Sounds', async ({
+  context,
+  openPage,
+  openPopup,
+  background,
+}) => {
+  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-video.html');
+  await serveMedia(context);
+  await useTrack(await openPopup(), { ...cmlTrack, title: 'Glasshouse Parade', artist: 'The Lanterns' });
+  const page = await openPage(STUDIO);
+  const panel = page.getByRole('region', { name: 'Cleartune' });
+  await expect(panel).toBeVisible();
+  await page.locator('[data-e2e="caption_container"] [contenteditable="true"]').focus();
+  await dispatch(background, 'command', STUDIO);
+  await expect(panel.getByRole('status')).toHaveText(
+    'Press “Sounds” in the editor (highlighted): Cleartune searches as soon as it opens.',
+  );
+});
+
+test('the context menu inserts into the field right-clicked, and is disabled with the reason over a field of the other kind', async ({
+  openPage,
+  openPopup,
+  background,
+}) => {
+  // Every update of the menu item, as the browser receives it.
+  await background.evaluate(() => {
+    const updates: unknown[] = [];
+    (globalThis as { menuUpdates?: unknown[] }).menuUpdates = updates;
+    const update = chrome.contextMenus.update.bind(chrome.contextMenus);
+    chrome.contextMenus.update = ((id: string, properties: object, done?: () => void) => {
+      updates.push(properties);
+      return update(id, properties, done as () => void);
+    }) as typeof chrome.contextMenus.update;
+  });
+  const updates = () => background.evaluate(() => (globalThis as { menuUpdates?: unknown[] }).menuUpdates);
+  await useTrack(await openPopup(), cmlTrack);
+  const page = await openPage('about:blank');
+  await openComposer(page);
+
+  await page.locator('#t').click({ button: 'right' });
+  await expect.poll(updates).toContainEqual({
+    title: 'Insert chosen track — this field takes a Layers track id, not a CML sound id (bundle.social)',
+    enabled: false,
+  });
+  await page.keyboard.press('Escape');
+
+  await page.locator('#a').click({ button: 'right' });
+  await expect.poll(async () => (await updates())?.at(-1)).toMatchObject({ enabled: true });
+  await page.keyboard.press('Escape');
+  await dispatch(background, 'menu', PAGE, { menuItemId: 'cleartune-insert' });
+  await expect(page.locator('#a')).toHaveValue(CML_TRENDING_CLIP_ID);
+  await expect(page.locator('#b')).toHaveValue('');
+
+  // With a Layers track chosen, the Layers field takes it from the menu.
+  await useTrack(await openPopup(), layersClearedTrack);
+  await page.locator('#t').click({ button: 'right' });
+  await page.keyboard.press('Escape');
+  await dispatch(background, 'menu', PAGE, { menuItemId: 'cleartune-insert' });
+  await expect(page.locator('#t')).toHaveValue(LAYERS_CLEARED_ID);
+});
+
+test('"Find … in Cleartune" on selected text hands the search to the finder', async ({
+  openPage,
+  background,
+}) => {
+  const page = await openPage('about:blank');
+  await openComposer(page);
+  await dispatch(background, 'menu', PAGE, {
+    menuItemId: 'cleartune-find',
+    selectionText: '  Glasshouse Parade  ',
+    editable: false,
+  });
+  await expect
+    .poll(() => background.evaluate(() => chrome.storage.session.get('finderSearch')))
+    .toMatchObject({ finderSearch: { text: 'Glasshouse Parade' } });
+});
