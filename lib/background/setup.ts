@@ -8,6 +8,7 @@ import { settingsHandlers } from './settings/handlers';
 import { setupShortcuts } from './shortcuts';
 import { setupSidePanel, sidePanelHandlers } from './side-panel';
 import { takeNotices } from './storage';
+import { usageHandlers } from './usage/usage-record';
 
 /**
  * Where the browser allows it (Chromium keeps an access level for the local area too; Firefox
@@ -41,6 +42,7 @@ export function setupBackground(): void {
     ...composerHandlers(),
     ...sidePanelHandlers(),
     ...pageMenuHandlers(),
+    ...usageHandlers(() => Date.now()),
     takeNotices: () => takeNotices(),
   });
   setupCatalogRefresh();

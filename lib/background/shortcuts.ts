@@ -9,6 +9,7 @@ import { openSidePanel } from '../shared/side-panel';
 import { showChosenOnBadge } from './composer/relay';
 import { sendTabMessage } from './messages';
 import { chosenItem } from './storage';
+import { recordFillResult } from './usage/usage-record';
 
 export const NOTHING_CHOSEN = 'Choose a track in Cleartune first (Use), then insert it.';
 export const NO_FIELD_HERE = 'Nothing inserted: this page has no composer field Cleartune works on.';
@@ -46,6 +47,7 @@ export async function insertChosen(
   if (tabId === undefined) return tell({ filledInto: null, message: NO_FIELD_HERE });
   try {
     const result = await sendTabMessage(tabId, 'insertChosen', { chosen, target }, frameId);
+    await recordFillResult(chosen, result, Date.now()).catch(() => {});
     return result.filledInto ? result : tell(result);
   } catch {
     // No content script here, or no frame of it holds the field.

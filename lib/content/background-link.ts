@@ -67,6 +67,11 @@ export function createPresenceReporter(
 
 export type InsertTarget = 'focused' | 'context';
 
+/** Tells the background a person's Insert click filled a field on `site`, for the usage record. */
+export async function reportFill(site: string): Promise<void> {
+  await send('recordFill', { site: site.slice(0, 100) });
+}
+
 /** Tells the background which kind of id the right-clicked field takes, for its menu item. */
 export async function reportContextTarget(kind: IdKind | null): Promise<void> {
   await send('contextTarget', { kind });

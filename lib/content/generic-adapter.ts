@@ -53,6 +53,7 @@ export function createGenericAdapter(
   doc: Document,
   scope: Scope,
   chosen: () => ChosenTrack | null,
+  filledByPerson?: (chosen: ChosenTrack) => void,
 ): GenericAdapter {
   const memory = new Map<string, FillMemory>();
   const uis = new Map<Element, ComposerUi>();
@@ -68,6 +69,7 @@ export function createGenericAdapter(
     keyOf: (field: Element) => keys.get(field) ?? '',
     // A fill or "Set both to 50" changed values: re-read every composer right away.
     changed: () => evaluate(),
+    filledByPerson,
   };
 
   scope.listen(

@@ -11,6 +11,7 @@ import {
   fetchChosen,
   handleBackgroundMessages,
   reportContextTarget,
+  reportFill,
 } from './background-link';
 import { fillBestField, fillCandidate } from './fill-best-field';
 import { candidateFor, focusedElement } from './insert-target';
@@ -59,6 +60,7 @@ export function setupComposer(ctx: ContentScriptContext): void {
     chosen: () => chosen,
     composersChanged: () => report(),
     focused: reportFocus,
+    filledByPerson: (label) => void reportFill(label).catch(() => {}),
   });
   report();
 

@@ -33,6 +33,8 @@ export interface WatchDeps {
   /** A composer may have appeared or gone: presence is reported again. */
   composersChanged(): void;
   focused(): void;
+  /** A person's Insert or Replace click filled a field here (`label`: the site). */
+  filledByPerson?(label: string): void;
 }
 
 export interface LabelledCandidate extends FieldCandidate {
@@ -106,7 +108,9 @@ export function watchDocument(
   const studio = isStudioDocument(doc)
     ? createStudioAdapter(doc, scope, deps.chosen, deps.composersChanged)
     : null;
-  const generic = studio ? null : createGenericAdapter(doc, scope, deps.chosen);
+  const generic = studio
+    ? null
+    : createGenericAdapter(doc, scope, deps.chosen, () => deps.filledByPerson?.(label));
   const label = studio ? STUDIO_LABEL : doc.location?.hostname || parentLabel;
   const frames = new Map<HTMLIFrameElement, { doc: Document; scope: Scope; watched: WatchedDocument }>();
   const listenedFrames = new WeakSet<HTMLIFrameElement>();

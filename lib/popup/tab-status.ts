@@ -4,6 +4,7 @@
  * "composer.example — 1 composer", and "No composer on this tab".
  */
 import type { StudioReport, TabStatus } from '../shared/protocol';
+import { STUDIO_LABEL } from '../shared/site-origin';
 
 export const NO_COMPOSER = 'No composer on this tab';
 
@@ -30,7 +31,7 @@ export function studioLine(report: StudioReport): string {
       : `${report.attached} attached, not your chosen track`
     : null;
   return [
-    'TikTok Studio',
+    STUDIO_LABEL,
     report.form,
     where,
     attached,

@@ -70,9 +70,11 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
       try {
         // The side panel fills the tab beside it; the popup, the composer focused last.
         const tabId = deps.panel ? await deps.activeTabId?.() : null;
+        const { query } = store.getState();
         const result = await deps.send('useTrack', {
           track: entry.track,
           clip,
+          from: { genre: query.genre, range: query.range },
           ...(tabId == null ? {} : { tabId }),
         });
         const chosen = await deps.send('getChosen');

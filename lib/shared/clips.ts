@@ -39,7 +39,13 @@ export function previewExpired(track: Track, now: number): boolean {
 }
 
 /** The chosen-track record for a track and the clip the user picked; no clip means the track's own id. */
-export function toChosen(track: Track, clip: ClipChoice | null, now: number): ChosenTrack {
+/** The list the track was chosen from; "All genres" records the track's own first genre. */
+export interface ChosenFrom {
+  genre: string;
+  range: string;
+}
+
+export function toChosen(track: Track, clip: ClipChoice | null, now: number, from?: ChosenFrom): ChosenTrack {
   const picked = clip ? clipOf(track, clip) : null;
   return {
     provider: track.provider,
@@ -52,5 +58,12 @@ export function toChosen(track: Track, clip: ClipChoice | null, now: number): Ch
     cleared: track.cleared,
     chosenAt: now,
     coverUrl: track.coverUrl,
+    ...(from
+      ? {
+          genre: from.genre === 'ALL' ? (track.genres[0] ?? null) : from.genre,
+          range: from.range,
+          rank: track.rank,
+        }
+      : {}),
   };
 }

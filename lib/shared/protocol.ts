@@ -47,6 +47,8 @@ export const MESSAGE_SENDERS = {
   getChosen: 'any',
   composerPresence: 'content',
   contextTarget: 'content',
+  recordFill: 'content',
+  getUsage: 'extension',
   getTabStatus: 'extension',
   getToolbarOpens: 'extension',
   setToolbarOpens: 'extension',

@@ -2,12 +2,13 @@ import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { toChosen } from '../../shared/clips';
 import type { FillResult, TabStatus } from '../../shared/protocol';
-import { isComposerOrigin, originPattern } from '../../shared/site-origin';
+import { isComposerOrigin, originPattern, STUDIO_LABEL } from '../../shared/site-origin';
 import type { ChosenTrack } from '../../shared/track';
 import { type MessageHandlers, sendTabMessage } from '../messages';
 import { createSerialQueue } from '../serial-queue';
 import { maskSettings } from '../settings/settings';
 import { chosenItem, composerFramesItem, lastComposerItem, settingsItem } from '../storage';
+import { recordFillResult, recordUse } from '../usage/usage-record';
 import { addComposerSite, removeComposerSite, syncComposerSites } from './composer-sites';
 
 export const NOT_FILLED: FillResult = { filledInto: null, message: 'Chosen — open a composer to fill it' };
@@ -74,14 +75,19 @@ const frameWrites = createSerialQueue();
 
 const frameKey = (tabId: number, frameId: number) => `${tabId}:${frameId}`;
 
-/** Keeps (or, with null, forgets) what one frame of a tab reported about its composers. */
-function rememberFrame(tabId: number, frameId: number, status: TabStatus | null): Promise<void> {
+/**
+ * Keeps (or, with null, forgets) what one frame of a tab reported about its composers; true when
+ * Studio now shows the chosen track attached and did not before (a verified attach).
+ */
+function rememberFrame(tabId: number, frameId: number, status: TabStatus | null): Promise<boolean> {
   const key = frameKey(tabId, frameId);
   return frameWrites(async () => {
     const { [key]: previous, ...others } = await composerFramesItem.get();
-    if (!status && !previous) return;
+    if (!status && !previous) return false;
+    const verified = status?.studio?.verdict === 'chosen' && previous?.studio?.verdict !== 'chosen';
     const kept = Object.entries(others).slice(-(MAX_COMPOSER_FRAMES - 1));
     await composerFramesItem.set({ ...Object.fromEntries(kept), ...(status ? { [key]: status } : {}) });
+    return verified;
   });
 }
 
@@ -129,13 +135,16 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
         const tabId = sender.tab?.id;
         if (tabId !== undefined) {
           const composers = presence.composers ?? (presence.hasComposer ? 1 : 0);
-          await rememberFrame(
+          const verified = await rememberFrame(
             tabId,
             sender.frameId ?? 0,
             presence.hasComposer || presence.studio
               ? { label: presence.label, composers, studio: presence.studio ?? null }
               : null,
           );
+          // The chosen track attached on Studio and checked there: recorded as a verified use.
+          const chosen = verified ? await chosenItem.get() : null;
+          if (chosen) await recordUse(chosen, STUDIO_LABEL, true, deps.now()).catch(() => {});
         }
         if (tabId === undefined || !presence.hasComposer || !(presence.focused || presence.visible))
           return null;
@@ -151,44 +160,51 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
         });
         return null;
       }),
-    async useTrack({ track, clip, tabId }) {
-      const chosen = toChosen(track, clip, deps.now());
-      await chosenItem.set(chosen);
-      await showChosenOnBadge(chosen);
-      const tabIds = await composerTabIds(deps);
-      await Promise.allSettled(tabIds.map((id) => sendTabMessage(id, 'chosenChanged', chosen)));
-      const lastFocused = await lastComposerItem.get();
-      // From the side panel: the tab beside it, in the frame focused last if that was this tab.
-      const last =
-        tabId === undefined
-          ? lastFocused
-          : (await tabStatus(tabId))
-            ? {
-                tabId,
-                frameId: lastFocused?.tabId === tabId ? lastFocused.frameId : await composerFrame(tabId),
-              }
-            : null;
-      if (!last) return tabId === undefined ? NOT_FILLED : NO_COMPOSER_HERE;
-      if (!(await tabExists(last.tabId))) {
-        await lastComposerItem.remove();
-        return NOT_FILLED;
-      }
-      try {
-        // Several frames of a tab can hold composers: the one focused last answers, not the fastest.
-        return await sendTabMessage(last.tabId, 'fillChosen', chosen, last.frameId);
-      } catch {
-        if (last.frameId === undefined) return NOT_FILLED; // no frame in that tab has a composer any more
-        try {
-          return await sendTabMessage(last.tabId, 'fillChosen', chosen);
-        } catch {
-          return NOT_FILLED;
-        }
-      }
+    async useTrack({ track, clip, tabId, from }) {
+      const chosen = toChosen(track, clip, deps.now(), from);
+      const result = await fillWith(chosen, tabId);
+      await recordFillResult(chosen, result, deps.now()).catch(() => {});
+      return result;
     },
     getTabStatus: ({ tabId }) => tabStatus(tabId),
     addComposerSite: async ({ origin }) => maskSettings(await addComposerSite(origin)),
     removeComposerSite: async ({ origin }) => maskSettings(await removeComposerSite(origin)),
   };
+
+  /** Stores the choice, tells every composer tab, and fills the tab asked for or the one focused last. */
+  async function fillWith(chosen: ChosenTrack, tabId: number | undefined): Promise<FillResult> {
+    await chosenItem.set(chosen);
+    await showChosenOnBadge(chosen);
+    const tabIds = await composerTabIds(deps);
+    await Promise.allSettled(tabIds.map((id) => sendTabMessage(id, 'chosenChanged', chosen)));
+    const lastFocused = await lastComposerItem.get();
+    // From the side panel: the tab beside it, in the frame focused last if that was this tab.
+    const last =
+      tabId === undefined
+        ? lastFocused
+        : (await tabStatus(tabId))
+          ? {
+              tabId,
+              frameId: lastFocused?.tabId === tabId ? lastFocused.frameId : await composerFrame(tabId),
+            }
+          : null;
+    if (!last) return tabId === undefined ? NOT_FILLED : NO_COMPOSER_HERE;
+    if (!(await tabExists(last.tabId))) {
+      await lastComposerItem.remove();
+      return NOT_FILLED;
+    }
+    try {
+      // Several frames of a tab can hold composers: the one focused last answers, not the fastest.
+      return await sendTabMessage(last.tabId, 'fillChosen', chosen, last.frameId);
+    } catch {
+      if (last.frameId === undefined) return NOT_FILLED; // no frame in that tab has a composer any more
+      try {
+        return await sendTabMessage(last.tabId, 'fillChosen', chosen);
+      } catch {
+        return NOT_FILLED;
+      }
+    }
+  }
 }
 
 /** Forgets a closed composer tab, keeps site registrations in line with settings, restores the badge. */

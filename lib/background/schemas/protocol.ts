@@ -84,6 +84,23 @@ export const tabStatusSchema = z.object({
   studio: z.nullable(studioReportSchema),
 });
 export const toolbarOpensSchema = z.enum(['popup', 'sidePanel']);
+
+/** One entry of the usage record as pages see it (lib/shared/usage-csv.ts's `UsageRow`). */
+export const usageRowSchema = z.object({
+  at: z.number(),
+  provider: providerSchema,
+  id: z.string(),
+  idKind: idKindSchema,
+  clip: z.nullable(clipChoiceSchema),
+  title: z.string(),
+  artist: z.string(),
+  cleared: z.boolean(),
+  genre: z.nullable(z.string()),
+  range: z.nullable(z.string()),
+  rank: z.nullable(z.int()),
+  site: z.string(),
+  verified: z.nullable(z.boolean()),
+});
 const originInput = z.object({ origin: z.string().check(z.maxLength(300)) });
 
 /**
@@ -116,6 +133,8 @@ export const protocol = {
       clip: z.nullable(clipChoiceSchema),
       /** Fill the composer in this tab (the side panel's tab beside it), not the last one focused. */
       tabId: z.optional(z.int()),
+      /** The list it was chosen from, for the usage record. */
+      from: z.optional(z.object({ genre: z.string().check(z.maxLength(40)), range: dateRangeSchema })),
     }),
     output: fillResultSchema,
   },
@@ -142,6 +161,10 @@ export const protocol = {
   },
   getToolbarOpens: { input: none, output: toolbarOpensSchema },
   setToolbarOpens: { input: z.object({ opens: toolbarOpensSchema }), output: toolbarOpensSchema },
+  /** A person's click on the in-page Insert filled a field on `site` (for the usage record). */
+  recordFill: { input: z.object({ site: z.string().check(z.maxLength(100)) }), output: z.null() },
+  /** The usage record, newest first. */
+  getUsage: { input: none, output: z.array(usageRowSchema) },
   /** The kind of id the field just right-clicked takes (null: not a composer id field), for the menu. */
   contextTarget: { input: z.object({ kind: z.nullable(idKindSchema) }), output: z.null() },
   /** What the content scripts last reported about a tab's composers; null when it has none. */

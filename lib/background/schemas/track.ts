@@ -66,5 +66,9 @@ export const chosenTrackSchema = z.extend(
     chosenAt: z.number(),
     /** Shown in Studio's in-page panel. Optional: a choice stored by an earlier version has none. */
     coverUrl: z.optional(z.nullable(mediaUrlSchema)),
+    /** Where the track stood when chosen (genre, date range, rank), for the usage record. */
+    genre: z.optional(z.nullable(z.string().check(z.maxLength(40)))),
+    range: z.optional(z.nullable(z.string().check(z.maxLength(10)))),
+    rank: z.optional(z.nullable(z.int())),
   },
 );

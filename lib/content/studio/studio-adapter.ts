@@ -11,6 +11,7 @@
  * one line, and says so in its panel.
  */
 import type { StudioReport } from '../../shared/protocol';
+import { STUDIO_LABEL } from '../../shared/site-origin';
 import type { ChosenTrack } from '../../shared/track';
 import { setFieldValue } from '../field-value';
 import type { Scope } from '../scope';
@@ -33,7 +34,7 @@ import {
 import { STUDIO, STUDIO_COMPOSER_SELECTOR } from './studio-selectors';
 import { bestRow, matchRow } from './track-match';
 
-export const STUDIO_LABEL = 'TikTok Studio';
+export { STUDIO_LABEL };
 export const STUDIO_FIND_STARTED = 'Finding it in TikTok Studio’s sounds — follow Cleartune’s panel there';
 export const CANNOT_SEE_PICKER = "Cleartune can't see Studio's sound picker on this page.";
 const RESULTS_MS = 4000;

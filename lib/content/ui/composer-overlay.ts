@@ -20,6 +20,7 @@ export interface ComposerUiDeps {
   memory: Map<string, FillMemory>;
   keyOf(field: Element): string;
   changed(): void;
+  filledByPerson?(chosen: ChosenTrack): void;
 }
 
 export interface ComposerUi {

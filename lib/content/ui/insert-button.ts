@@ -22,6 +22,8 @@ export interface FieldUiDeps {
   memory: Map<string, FillMemory>;
   /** Something changed that the composer's warnings depend on. */
   changed(): void;
+  /** A person's click on Insert or Replace filled the field (for the usage record). */
+  filledByPerson?(chosen: ChosenTrack): void;
 }
 
 export interface FieldUi {
@@ -52,8 +54,12 @@ export function createFieldUi(field: IdField, key: string, deps: FieldUiDeps): F
   const { host, shadow } = createUiHost(doc, 'field');
   let pending: 'replace' | 'mismatch' | null = null;
 
+  const byPerson = (outcome: FillOutcome) => {
+    const chosen = deps.chosen();
+    if (outcome === 'filled' && chosen) deps.filledByPerson?.(chosen);
+  };
   const insert = button(doc, 'Insert chosen track', () => {
-    ui.fill();
+    byPerson(ui.fill());
   });
   const chip = el(doc, 'span', { className: 'chip', attrs: { role: 'status' } });
   shadow.append(el(doc, 'span', { className: 'row' }, insert, chip));
@@ -128,7 +134,7 @@ export function createFieldUi(field: IdField, key: string, deps: FieldUiDeps): F
           `This field already holds “${element.value}”. Put ${trackLabel(chosen)} in its place?`,
           true,
           button(doc, 'Replace', () => {
-            ui.fill({ replace: true });
+            byPerson(ui.fill({ replace: true }));
           }),
         );
       }

@@ -148,7 +148,11 @@ describe('row actions', () => {
     });
     app.tracks.setClip(entry('Second'), 'full');
     await app.tracks.use(entry('Second'));
-    expect(send).toHaveBeenCalledWith('useTrack', { track: second, clip: 'full' });
+    expect(send).toHaveBeenCalledWith('useTrack', {
+      track: second,
+      clip: 'full',
+      from: { genre: 'POP', range: '7DAY' },
+    });
     expect(app.store.getState().status?.text).toBe('Filled into TikTok Studio');
     expect(app.store.getState().chosen?.id).toBe(second.clips!.full!.id);
     expect(app.store.getState().status?.undo).toBeNull();

@@ -164,7 +164,11 @@ describe('popup', () => {
     );
 
     await act(async () => fireEvent.keyDown(document.activeElement!, { key: 'Enter' }));
-    expect(send).toHaveBeenCalledWith('useTrack', { track: tracks[1], clip: 'trending' });
+    expect(send).toHaveBeenCalledWith('useTrack', {
+      track: tracks[1],
+      clip: 'trending',
+      from: expect.objectContaining({ range: '7DAY' }),
+    });
     expect(screen.getByRole('status').textContent).toBe('Chosen — open a composer to fill it');
   });
 

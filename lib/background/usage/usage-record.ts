@@ -1,0 +1,118 @@
+/**
+ * The usage record: every fill into a composer (Use, the in-page Insert, the shortcut, the context
+ * menu) and every attach verified on TikTok Studio, kept on this device, newest 5,000, never sent
+ * anywhere. Stored compactly as one array per entry (no repeated field names: 5,000 entries take
+ * about 0.8 MB instead of 1.5), read back through the schema like every stored value.
+ */
+import * as z from 'zod/mini';
+import type { FillResult } from '../../shared/protocol';
+import { STUDIO_LABEL } from '../../shared/site-origin';
+import { type ChosenTrack, CLIP_CHOICES, ID_KINDS, PROVIDERS } from '../../shared/track';
+import type { MessageHandlers } from '../messages';
+import { createSerialQueue } from '../serial-queue';
+import { chosenItem, defineValidatedItem } from '../storage';
+
+export const MAX_USAGE_ENTRIES = 5000;
+const MAX_TEXT = 200;
+
+/** [at, provider, id, idKind, clip, title, artist, cleared, genre, range, rank, site, verified] */
+const entrySchema = z.tuple([
+  z.number(),
+  z.enum(PROVIDERS),
+  z.string().check(z.minLength(1), z.maxLength(MAX_TEXT)),
+  z.enum(ID_KINDS),
+  z.nullable(z.enum(CLIP_CHOICES)),
+  z.string().check(z.maxLength(MAX_TEXT)),
+  z.string().check(z.maxLength(MAX_TEXT)),
+  z.boolean(),
+  z.nullable(z.string().check(z.maxLength(40))),
+  z.nullable(z.string().check(z.maxLength(10))),
+  z.nullable(z.int()),
+  z.string().check(z.maxLength(MAX_TEXT)),
+  z.nullable(z.boolean()),
+]);
+type Entry = z.infer<typeof entrySchema>;
+
+/** One bad entry costs only itself. */
+function repairUsage(raw: unknown): { value: Entry[]; reset: string[] } | null {
+  if (!Array.isArray(raw)) return null;
+  const kept = raw.flatMap((entry) => {
+    const parsed = entrySchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return {
+    value: kept.slice(-MAX_USAGE_ENTRIES),
+    reset: kept.length < raw.length ? ['unreadable entries'] : [],
+  };
+}
+
+export const usageItem = defineValidatedItem(
+  'local:usage',
+  z.array(entrySchema).check(z.maxLength(MAX_USAGE_ENTRIES)),
+  [],
+  'usage record',
+  { repair: repairUsage },
+);
+
+const toRow = (entry: Entry) => {
+  const [at, provider, id, idKind, clip, title, artist, cleared, genre, range, rank, site, verified] = entry;
+  return { at, provider, id, idKind, clip, title, artist, cleared, genre, range, rank, site, verified };
+};
+
+const writes = createSerialQueue();
+
+/**
+ * Records one use. `site` is the composer's short name (the site's host, or "TikTok Studio"),
+ * never a URL; `verified` is set only where Cleartune checked the attach (Studio).
+ */
+export function recordUse(
+  chosen: ChosenTrack,
+  site: string,
+  verified: boolean | null,
+  at: number,
+): Promise<void> {
+  const entry: Entry = [
+    at,
+    chosen.provider,
+    chosen.id.slice(0, MAX_TEXT),
+    chosen.idKind,
+    chosen.clip,
+    chosen.title.slice(0, MAX_TEXT),
+    chosen.artist.slice(0, MAX_TEXT),
+    chosen.cleared,
+    chosen.genre?.slice(0, 40) ?? null,
+    chosen.range?.slice(0, 10) ?? null,
+    chosen.rank ?? null,
+    site.slice(0, MAX_TEXT),
+    verified,
+  ];
+  return writes(async () => {
+    const entries = await usageItem.get();
+    await usageItem.set([...entries, entry].slice(-MAX_USAGE_ENTRIES));
+  });
+}
+
+/** The record, newest first. */
+export async function readUsage(): Promise<ReturnType<typeof toRow>[]> {
+  return (await usageItem.get()).map(toRow).reverse();
+}
+
+/**
+ * Records a fill the background made (Use, the shortcut, the menu). On TikTok Studio those start
+ * Find in Sounds and fill nothing: Studio uses are recorded when the attach is verified.
+ */
+export async function recordFillResult(chosen: ChosenTrack, result: FillResult, at: number): Promise<void> {
+  if (result.filledInto && result.filledInto !== STUDIO_LABEL)
+    await recordUse(chosen, result.filledInto, null, at);
+}
+
+export function usageHandlers(now: () => number): MessageHandlers {
+  return {
+    async recordFill({ site }) {
+      const chosen = await chosenItem.get();
+      if (chosen && site !== STUDIO_LABEL) await recordUse(chosen, site, null, now());
+      return null;
+    },
+    getUsage: () => readUsage(),
+  };
+}
