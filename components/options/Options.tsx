@@ -6,9 +6,10 @@ import { ComposerSites } from './ComposerSites';
 import { ConnectionSettings } from './ConnectionSettings';
 import { PanelAndShortcuts } from './PanelAndShortcuts';
 import { SettingsTransfer } from './SettingsTransfer';
+import { UsageExport } from './UsageExport';
 import './options.css';
 
-/** The options page: provider keys and team, defaults, composer sites, export and import. */
+/** The options page: provider keys and team, defaults, composer sites, export and import, the usage record. */
 export function Options({ deps }: { deps: OptionsDeps }) {
   const [settings, setSettings] = useState<MaskedSettings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -39,6 +40,7 @@ export function Options({ deps }: { deps: OptionsDeps }) {
           <ComposerSites deps={deps} sites={settings.composerSites} onChanged={setSettings} />
           <PanelAndShortcuts deps={deps} />
           <SettingsTransfer deps={deps} onImported={setSettings} />
+          <UsageExport deps={deps} />
         </>
       )}
     </main>

@@ -7,8 +7,8 @@ export function browserOptionsDeps(): OptionsDeps {
   return {
     send: sendFromPage,
     requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
-    download: (fileName, text) => {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    download: (fileName, text, type = 'application/json') => {
+      const url = URL.createObjectURL(new Blob([text], { type }));
       const link = document.createElement('a');
       link.href = url;
       link.download = fileName;

@@ -5,7 +5,7 @@ export interface OptionsDeps {
   send: typeof sendFromPage;
   /** Must run inside the click that asked for it: browsers grant host access only on a user gesture. */
   requestOrigin: (pattern: string) => Promise<boolean>;
-  download: (fileName: string, text: string) => void;
+  download: (fileName: string, text: string, type?: string) => void;
   /**
    * Calls `changed` whenever stored settings change (an import, another window's save, a site
    * revoked in the browser); answers a function that stops watching. Only the fact is passed on:

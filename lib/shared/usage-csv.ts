@@ -87,3 +87,15 @@ export function usageCsv(rows: readonly UsageRow[]): string {
   ];
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
+
+/** Favorites (`provider:id` keys) as CSV, with the same care for ids and text. */
+export function favoritesCsv(keys: readonly string[]): string {
+  const lines = [
+    'provider,id',
+    ...keys.map((key) => {
+      const split = key.indexOf(':');
+      return [safeText(key.slice(0, split)), idCell(key.slice(split + 1))].map(quote).join(',');
+    }),
+  ];
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

@@ -54,13 +54,14 @@ export function createFieldUi(field: IdField, key: string, deps: FieldUiDeps): F
   const { host, shadow } = createUiHost(doc, 'field');
   let pending: 'replace' | 'mismatch' | null = null;
 
-  const byPerson = (outcome: FillOutcome) => {
+  /** A click that put the chosen id in (not one that found it there already) is a use. */
+  const byPerson = (fill: () => FillOutcome) => {
+    const before = element.value;
+    const outcome = fill();
     const chosen = deps.chosen();
-    if (outcome === 'filled' && chosen) deps.filledByPerson?.(chosen);
+    if (outcome === 'filled' && chosen && before !== chosen.id) deps.filledByPerson?.(chosen);
   };
-  const insert = button(doc, 'Insert chosen track', () => {
-    byPerson(ui.fill());
-  });
+  const insert = button(doc, 'Insert chosen track', () => byPerson(() => ui.fill()));
   const chip = el(doc, 'span', { className: 'chip', attrs: { role: 'status' } });
   shadow.append(el(doc, 'span', { className: 'row' }, insert, chip));
   const place = () => (element.closest('label') ?? element).after(host);
@@ -133,9 +134,7 @@ export function createFieldUi(field: IdField, key: string, deps: FieldUiDeps): F
         return showChip(
           `This field already holds “${element.value}”. Put ${trackLabel(chosen)} in its place?`,
           true,
-          button(doc, 'Replace', () => {
-            byPerson(ui.fill({ replace: true }));
-          }),
+          button(doc, 'Replace', () => byPerson(() => ui.fill({ replace: true }))),
         );
       }
       if (pending === 'mismatch' && chosen && chosen.idKind !== field.kind) {

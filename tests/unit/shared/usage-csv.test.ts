@@ -3,7 +3,7 @@
  * titles that never run as formulas, and commas, quotes and line breaks kept inside their cell.
  */
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, idCell, type UsageRow, usageCsv } from '@/lib/shared/usage-csv';
+import { CSV_COLUMNS, favoritesCsv, idCell, type UsageRow, usageCsv } from '@/lib/shared/usage-csv';
 
 const row: UsageRow = {
   at: Date.UTC(2026, 11, 4, 9, 30),
@@ -105,5 +105,19 @@ describe('the usage CSV', () => {
     expect(first?.[10]).toBe('');
     expect(first?.[12]).toBe('');
     expect(first).toHaveLength(CSV_COLUMNS.length);
+  });
+});
+
+describe('the favorites CSV', () => {
+  it('lists provider and id per favorite, ids kept exact', () => {
+    const [header, cml, layers] = parse(
+      favoritesCsv([
+        'bundle-social:7312345678901234567',
+        'layers:8f1d6c3e-4b2a-4a18-9e4f-c2d7a1b0e999',
+      ]).slice(1),
+    );
+    expect(header).toEqual(['provider', 'id']);
+    expect(cml).toEqual(['bundle-social', '="7312345678901234567"']);
+    expect(layers).toEqual(['layers', '8f1d6c3e-4b2a-4a18-9e4f-c2d7a1b0e999']);
   });
 });
