@@ -4,7 +4,7 @@
  * "composer.example — 1 composer", and "No composer on this tab".
  */
 import type { StudioReport, TabStatus } from '../shared/protocol';
-import { STUDIO_LABEL } from '../shared/site-origin';
+import { STUDIO_LABEL } from '../shared/studio-label';
 
 export const NO_COMPOSER = 'No composer on this tab';
 

@@ -58,6 +58,3 @@ export function isComposerOrigin(origin: string): boolean {
 export function originPattern(origin: string): string {
   return `${origin}/*`;
 }
-
-/** How TikTok Studio is named wherever a site is named (composer labels, the usage record). */
-export const STUDIO_LABEL = 'TikTok Studio';

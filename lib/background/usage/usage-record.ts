@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { FillResult } from '../../shared/protocol';
-import { STUDIO_LABEL } from '../../shared/site-origin';
+import { STUDIO_LABEL } from '../../shared/studio-label';
 import { type ChosenTrack, CLIP_CHOICES, ID_KINDS, PROVIDERS } from '../../shared/track';
 import type { MessageHandlers } from '../messages';
 import { createSerialQueue } from '../serial-queue';

@@ -11,7 +11,7 @@
  * one line, and says so in its panel.
  */
 import type { StudioReport } from '../../shared/protocol';
-import { STUDIO_LABEL } from '../../shared/site-origin';
+import { STUDIO_LABEL } from '../../shared/studio-label';
 import type { ChosenTrack } from '../../shared/track';
 import { setFieldValue } from '../field-value';
 import type { Scope } from '../scope';
