@@ -24,6 +24,10 @@ function fakeBackground(initial: MaskedSettings = EMPTY, teams = [{ id: 'team-1'
   const mask = (key: string | null | undefined) => (key ? `${key.slice(0, 8)}…${key.slice(-4)}` : null);
   const handlers: Record<string, (data: never) => unknown> = {
     getSettings: () => settings,
+    getUsage: () => [],
+    getFavorites: () => [],
+    getToolbarOpens: () => 'popup',
+    setToolbarOpens: ({ opens }: { opens: string }) => opens,
     listTeams: () => ({ teams, error: null }),
     saveSettings: (patch: Record<string, unknown>) => {
       settings = {
