@@ -108,7 +108,8 @@ export function setupComposer(ctx: ContentScriptContext): void {
     insertChosen(track, target) {
       // The shortcut acts in the frame that has the focus; the menu in the frame clicked, which the
       // background addresses by its frame id.
-      if (target === 'focused' && !document.hasFocus()) return undefined;
+      // (`hasFocus` here is false while the focus is in a child frame with its own script.)
+      if (target === 'focused' && !watched?.hasFocus()) return undefined;
       return insert(track, target === 'focused' ? focusedElement(document) : contextElement);
     },
     // "Use" from the popup or the side panel: the composer worked in most recently.
