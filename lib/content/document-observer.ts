@@ -115,6 +115,10 @@ export function observeDocument(
         state ||= observed.active();
         continue;
       }
+      // A new child of <body> (a portal root, empty until a panel renders into it) must be
+      // watched before the panel lands in it: look at the surroundings again.
+      if (observing.length > 1 && record.target === doc.body && record.addedNodes.length > 0)
+        queueMicrotask(retarget);
       for (const node of Array.from(record.addedNodes)) if (isWatched(node)) added.push(node as Element);
       if (record.removedNodes.length === 0) continue;
       removed = true;

@@ -142,6 +142,8 @@ export function persistPanelState(
 
 /** Where the background leaves a search for the finder ("Find “…” in Cleartune"). */
 export const FINDER_SEARCH_KEY = 'finderSearch';
+/** How long a handed-over search waits for a page to show it. */
+const HANDOVER_MS = 60_000;
 
 /**
  * Takes a search the background left for the finder, once: shown in the search box, then removed
@@ -155,6 +157,8 @@ export async function takeFinderSearch(
     const raw = (await area.get(FINDER_SEARCH_KEY))[FINDER_SEARCH_KEY];
     if (!isRecord(raw) || typeof raw.text !== 'string' || raw.text.trim() === '') return false;
     await area.remove(FINDER_SEARCH_KEY);
+    // One left when neither the panel nor the popup could open must not turn up much later.
+    if (typeof raw.at !== 'number' || Math.abs(Date.now() - raw.at) > HANDOVER_MS) return false;
     app.store.setState({ search: raw.text.trim().slice(0, MAX_SEARCH) });
     return true;
   } catch {

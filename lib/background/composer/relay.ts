@@ -9,7 +9,7 @@ import { type MessageHandlers, sendTabMessage } from '../messages';
 import { createSerialQueue } from '../serial-queue';
 import { maskSettings } from '../settings/settings';
 import { chosenItem, composerFramesItem, lastComposerItem, settingsItem } from '../storage';
-import { recordFillResult, recordUse } from '../usage/usage-record';
+import { recordFillResult, recordVerified } from '../usage/usage-record';
 import { addComposerSite, removeComposerSite, syncComposerSites } from './composer-sites';
 
 export const NOT_FILLED: FillResult = { filledInto: null, message: 'Chosen — open a composer to fill it' };
@@ -143,9 +143,10 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
               ? { label: presence.label, composers, studio: presence.studio ?? null }
               : null,
           );
-          // The chosen track attached on Studio and checked there: recorded as a verified use.
+          // The chosen track attached on Studio and checked there: recorded as a verified use, once
+          // per choice (a reload, a draft reopened or the label flickering shows it again).
           const chosen = verified ? await chosenItem.get() : null;
-          if (chosen) await recordUse(chosen, STUDIO_LABEL, true, deps.now()).catch(() => {});
+          if (chosen) await recordVerified(chosen, deps.now()).catch(() => {});
         }
         if (tabId === undefined || !presence.hasComposer || !(presence.focused || presence.visible))
           return null;
@@ -191,7 +192,8 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
           : null;
     if (!last) return tabId === undefined ? NOT_FILLED : NO_COMPOSER_HERE;
     if (!(await tabExists(last.tabId))) {
-      await lastComposerItem.remove();
+      // Forgotten only if it is that tab: the panel's closed tab says nothing of another one.
+      if (lastFocused?.tabId === last.tabId) await lastComposerItem.remove();
       return NOT_FILLED;
     }
     try {

@@ -71,7 +71,15 @@ export function recordUse(
   verified: boolean | null,
   at: number,
 ): Promise<void> {
-  const entry: Entry = [
+  const entry = entryOf(chosen, site, verified, at);
+  return writes(async () => {
+    const entries = await usageItem.get();
+    await usageItem.set([...entries, entry].slice(-MAX_USAGE_ENTRIES));
+  });
+}
+
+function entryOf(chosen: ChosenTrack, site: string, verified: boolean | null, at: number): Entry {
+  return [
     at,
     chosen.provider,
     chosen.id.slice(0, MAX_TEXT),
@@ -86,9 +94,25 @@ export function recordUse(
     site.slice(0, MAX_TEXT),
     verified,
   ];
+}
+
+/**
+ * Records a verified Studio attach of `chosen`, unless this choice was already recorded verified:
+ * the same choice seen attached again (a reload, a reopened draft) is the same use.
+ */
+export function recordVerified(chosen: ChosenTrack, at: number): Promise<void> {
   return writes(async () => {
     const entries = await usageItem.get();
-    await usageItem.set([...entries, entry].slice(-MAX_USAGE_ENTRIES));
+    const seen = entries.some(
+      ([when, provider, id, , , , , , , , , site, verified]) =>
+        verified === true &&
+        site === STUDIO_LABEL &&
+        provider === chosen.provider &&
+        id === chosen.id &&
+        when >= chosen.chosenAt,
+    );
+    if (!seen)
+      await usageItem.set([...entries, entryOf(chosen, STUDIO_LABEL, true, at)].slice(-MAX_USAGE_ENTRIES));
   });
 }
 

@@ -100,7 +100,7 @@ describe('what is recorded', () => {
     expect(await readUsage()).toMatchObject([{ site: 'composer.test', verified: null, id: chosen.id }]);
   });
 
-  it('a Studio attach once, when the chosen track shows attached', async () => {
+  it('a Studio attach once per choice, when the chosen track shows attached', async () => {
     await chosenItem.set(chosen);
     const handlers = composerHandlers({
       now: () => NOW,
@@ -128,6 +128,12 @@ describe('what is recorded', () => {
     await handlers.composerPresence(studio('chosen'), sender(4));
     await handlers.composerPresence(studio('chosen'), sender(4));
     expect(await readUsage()).toMatchObject([{ site: 'TikTok Studio', verified: true }]);
+    // Another sound, then the chosen one again (or a reload): the same choice, the same use.
+    await handlers.composerPresence(studio('other'), sender(4));
+    await handlers.composerPresence(studio('chosen'), sender(4));
+    expect(await readUsage()).toHaveLength(1);
+    // A new choice of the track, attached again: a new use.
+    await chosenItem.set({ ...chosen, chosenAt: NOW + 1 });
     await handlers.composerPresence(studio('other'), sender(4));
     await handlers.composerPresence(studio('chosen'), sender(4));
     expect(await readUsage()).toHaveLength(2);

@@ -116,6 +116,17 @@ describe('watching Studio', () => {
     expect(onStructure).toHaveBeenCalledTimes(3);
   });
 
+  it('sees a panel rendered into a portal root that came empty to <body> a moment before', async () => {
+    watch(true);
+    const portal = document.createElement('div');
+    document.body.append(portal);
+    await tick();
+    expect(onStructure).not.toHaveBeenCalled();
+    portal.append(editor());
+    await tick();
+    expect(onStructure).toHaveBeenCalledTimes(1);
+  });
+
   it('sees the form unmounted with an ancestor, and then watches the whole document until Studio is back', async () => {
     watch(true);
     document.getElementById('main')?.remove();

@@ -85,13 +85,18 @@ describe('restoring and remembering', () => {
     vi.useRealTimers();
   });
 
-  it('takes a handed-over search once', async () => {
+  it('takes a handed-over search once, and only a fresh one', async () => {
     const { deps } = fakeDeps();
     const app = createFinderApp(deps);
-    const area = memoryArea({ finderSearch: { text: '  Glasshouse Parade ', at: 1 } });
+    const area = memoryArea({ finderSearch: { text: '  Glasshouse Parade ', at: Date.now() } });
     expect(await takeFinderSearch(app, area)).toBe(true);
     expect(app.store.getState().search).toBe('Glasshouse Parade');
     expect(area.values).toEqual({});
     expect(await takeFinderSearch(app, area)).toBe(false);
+    // Left over from a menu click an hour ago, when nothing could open: dropped, not shown.
+    area.values.finderSearch = { text: 'Old', at: Date.now() - 3_600_000 };
+    expect(await takeFinderSearch(app, area)).toBe(false);
+    expect(app.store.getState().search).toBe('Glasshouse Parade');
+    expect(area.values).toEqual({});
   });
 });
