@@ -3,7 +3,6 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { toChosen } from '../../shared/clips';
 import type { FillResult, TabStatus } from '../../shared/protocol';
 import { isComposerOrigin, originPattern } from '../../shared/site-origin';
-import { STUDIO_LABEL } from '../../shared/studio-label';
 import type { ChosenTrack } from '../../shared/track';
 import { type MessageHandlers, sendTabMessage } from '../messages';
 import { createSerialQueue } from '../serial-queue';
