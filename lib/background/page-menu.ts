@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { isComposerOrigin, originPattern } from '../shared/site-origin';
 import type { ChosenTrack, IdKind } from '../shared/track';
 import type { MessageHandlers } from './messages';
+import { createSerialQueue } from './serial-queue';
 import { insertChosen } from './shortcuts';
 import { openFinderWithSearch } from './side-panel';
 import { chosenItem, settingsItem } from './storage';
@@ -44,8 +45,18 @@ async function composerPatterns(staticMatches: () => string[]): Promise<string[]
 const staticMatches = () =>
   (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
 
-/** Creates both items afresh (install, update, browser start), from what is stored now. */
-export async function createMenus(): Promise<void> {
+const inTurn = createSerialQueue();
+
+/**
+ * Creates both items afresh (install, extension or browser update, browser start, a change of the
+ * enabled sites), from what is stored now. One at a time: two runs interleaving would create the
+ * items twice (an error) or leave the older sites' patterns.
+ */
+export function createMenus(): Promise<void> {
+  return inTurn(createMenusNow);
+}
+
+async function createMenusNow(): Promise<void> {
   const menus = browser.contextMenus;
   if (!menus) return;
   await menus.removeAll();
@@ -59,10 +70,15 @@ export async function createMenus(): Promise<void> {
   menus.create({ id: FIND_ITEM, contexts: ['selection'], title: 'Find “%s” in Cleartune' });
 }
 
-let lastField: IdKind | null = null;
+/**
+ * The field right-clicked last: the kind of id it takes, and the tab and frame whose content script
+ * noted it. That frame is the one clicked, or the page around it when the page's script handles the
+ * frame's document (watched-document.ts), so the click goes there rather than to `info.frameId`.
+ */
+let lastTarget: { kind: IdKind | null; tabId?: number; frameId?: number } = { kind: null };
 
 async function refreshInsertItem(): Promise<void> {
-  await browser.contextMenus?.update(INSERT_ITEM, insertItem(await chosenItem.get(), lastField));
+  await browser.contextMenus?.update(INSERT_ITEM, insertItem(await chosenItem.get(), lastTarget.kind));
 }
 
 export function pageMenuHandlers(): MessageHandlers {
@@ -70,9 +86,10 @@ export function pageMenuHandlers(): MessageHandlers {
     // Sent by the content script on `contextmenu`; the browser may show the menu before this update
     // lands (it is not synchronous with the event), so a fast right-click can show the previous
     // field's state for a moment. The click itself checks the field again in the page.
-    async contextTarget({ kind }) {
-      if (kind === lastField) return null;
-      lastField = kind;
+    async contextTarget({ kind }, sender) {
+      const changed = kind !== lastTarget.kind;
+      lastTarget = { kind, tabId: sender.tab?.id, frameId: sender.frameId };
+      if (!changed) return null;
       await refreshInsertItem().catch(() => {});
       return null;
     },
@@ -89,7 +106,8 @@ export function setupPageMenu(): void {
       // First, before any await: the panel opens only within the click's gesture.
       void openFinderWithSearch(tab?.windowId, info.selectionText);
     } else if (info.menuItemId === INSERT_ITEM) {
-      void insertChosen(tab?.id, 'context', info.frameId);
+      const noted = tab?.id !== undefined && lastTarget.tabId === tab.id;
+      void insertChosen(tab?.id, 'context', noted ? lastTarget.frameId : info.frameId);
     }
   });
   // The chosen track and the enabled sites change the insert item.

@@ -38,6 +38,18 @@ export function setupComposer(ctx: ContentScriptContext): void {
   let chosen: ChosenTrack | null = null;
   let watched: WatchedDocument | null = null;
 
+  // The field right-clicked last (here or in a frame this instance watches), for the context menu's
+  // "Insert chosen track": the background is told which kind of id it takes, so the item can say
+  // when it cannot insert there, and sends the click to this frame, whose script noted the field.
+  let contextElement: Element | null = null;
+  function rightClicked(element: Element | null): void {
+    contextElement = element;
+    const target = watched
+      ? candidateFor(watched.candidates(), watched.composerRoots(), element, chosen?.idKind ?? null)
+      : undefined;
+    reportContextTarget(target?.ui.field.kind ?? null).catch(() => {});
+  }
+
   /** `report(true)`: the user came to this tab or frame, which the background hears even if nothing changed. */
   const report = createPresenceReporter(scope, () => {
     const hasComposer = watched?.hasComposer() ?? false;
@@ -61,6 +73,7 @@ export function setupComposer(ctx: ContentScriptContext): void {
     composersChanged: () => report(),
     focused: reportFocus,
     filledByPerson: (label) => void reportFill(label).catch(() => {}),
+    rightClicked,
   });
   report();
 
@@ -69,22 +82,6 @@ export function setupComposer(ctx: ContentScriptContext): void {
     if (document.visibilityState === 'visible') report(true);
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => watched?.rescan());
-
-  // The field right-clicked last, for the context menu's "Insert chosen track"; the menu is told
-  // which kind of id it takes so it can say when it cannot insert there.
-  let contextElement: Element | null = null;
-  scope.listen(
-    document,
-    'contextmenu',
-    (event) => {
-      contextElement = event.target instanceof Element ? event.target : null;
-      const target = watched
-        ? candidateFor(watched.candidates(), watched.composerRoots(), contextElement, chosen?.idKind ?? null)
-        : undefined;
-      reportContextTarget(target?.ui.field.kind ?? null).catch(() => {});
-    },
-    true,
-  );
 
   /**
    * Studio takes no id: there every insert starts Find in Sounds, which guides the person to the
@@ -106,8 +103,8 @@ export function setupComposer(ctx: ContentScriptContext): void {
 
   const removeHandlers = handleBackgroundMessages({
     insertChosen(track, target) {
-      // The shortcut acts in the frame that has the focus; the menu in the frame clicked, which the
-      // background addresses by its frame id.
+      // The shortcut acts in the frame that has the focus; the menu in the frame whose script noted
+      // the right-click, which the background addresses by its frame id.
       // (`hasFocus` here is false while the focus is in a child frame with its own script.)
       if (target === 'focused' && !watched?.hasFocus()) return undefined;
       return insert(track, target === 'focused' ? focusedElement(document) : contextElement);

@@ -35,6 +35,8 @@ export interface WatchDeps {
   focused(): void;
   /** A person's Insert or Replace click filled a field here (`label`: the site). */
   filledByPerson?(label: string): void;
+  /** A person right-clicked `target` here, or in a frame watched with it (the context menu's insert). */
+  rightClicked?(target: Element | null): void;
 }
 
 export interface LabelledCandidate extends FieldCandidate {
@@ -201,6 +203,14 @@ export function watchDocument(
     ...(studio ? { regions: () => studioRegions(doc) } : {}),
   });
   scope.listen(doc, 'focusin', () => deps.focused(), true);
+  // A frame's element is no `instanceof Element` of this script's realm: checked by node type.
+  scope.listen(
+    doc,
+    'contextmenu',
+    (event) =>
+      deps.rightClicked?.((event.target as Node | null)?.nodeType === 1 ? (event.target as Element) : null),
+    true,
+  );
   rescan();
   return watched;
 }

@@ -44,6 +44,41 @@ function dispatch(background: Worker, event: 'command' | 'menu', url: string, in
   );
 }
 
+/** The browser's id of the frame of the tab at `url` whose address contains `framePath`. */
+function frameIdOf(background: Worker, url: string, framePath: string): Promise<number> {
+  return background.evaluate(
+    async ({ url, framePath }) => {
+      const [tab] = await chrome.tabs.query({ url: `${url.split('?')[0]}*` });
+      const frames = await chrome.scripting.executeScript({
+        target: { tabId: tab?.id ?? -1, allFrames: true },
+        func: () => location.href,
+      });
+      const frame = frames.find((each) => String(each.result).includes(framePath));
+      if (!frame) throw new Error(`no frame at ${framePath}`);
+      return frame.frameId;
+    },
+    { url, framePath },
+  );
+}
+
+/**
+ * Records every update of the menu items that the browser accepted (an update of an item that was
+ * never created fails); returns their reader.
+ */
+async function watchMenuUpdates(background: Worker): Promise<() => Promise<unknown[]>> {
+  await background.evaluate(() => {
+    const updates: unknown[] = [];
+    (globalThis as { menuUpdates?: unknown[] }).menuUpdates = updates;
+    const update = chrome.contextMenus.update.bind(chrome.contextMenus);
+    chrome.contextMenus.update = ((id: string, properties: object, done?: () => void) =>
+      update(id, properties, () => {
+        if (!chrome.runtime.lastError) updates.push(properties);
+        done?.();
+      })) as typeof chrome.contextMenus.update;
+  });
+  return () => background.evaluate(() => (globalThis as { menuUpdates?: unknown[] }).menuUpdates ?? []);
+}
+
 async function openComposer(page: Page): Promise<void> {
   await page.goto(PAGE);
   await expect(page.getByRole('button', { name: 'Insert chosen track' })).toHaveCount(3);
@@ -66,6 +101,39 @@ test('the insert shortcut fills the field the person is in, not the other compos
   await dispatch(background, 'command', PAGE);
   await expect(page.locator('#b')).toHaveValue(CML_TRENDING_CLIP_ID);
   await expect(page.locator('#a')).toHaveValue('');
+});
+
+test('the insert shortcut in a framed composer fills that frame only, not the page around it', async ({
+  context,
+  openPage,
+  openPopup,
+  background,
+}) => {
+  const outer = 'https://composer.test/framed';
+  await serveHtml(
+    context,
+    outer,
+    `<!doctype html><html lang="en"><body><form><h2>Page post</h2><label for="p">Music sound ID</label>
+      <input id="p" name="music_sound_id" /></form>
+      <iframe title="Framed editor" src="https://composer.test/framed-editor"></iframe></body></html>`,
+  );
+  await serveHtml(
+    context,
+    'https://composer.test/framed-editor',
+    `<!doctype html><html lang="en"><body><form><h2>Framed post</h2><label for="f">Music sound ID</label>
+      <input id="f" name="music_sound_id" /><label for="c">Caption</label><textarea id="c"></textarea></form></body></html>`,
+  );
+  await useTrack(await openPopup(), cmlTrack);
+  const page = await openPage(outer);
+  const frame = page.frameLocator('iframe');
+  await expect(page.getByRole('button', { name: 'Insert chosen track' })).toHaveCount(1);
+  await expect(frame.getByRole('button', { name: 'Insert chosen track' })).toHaveCount(1);
+  await frame.locator('#c').focus();
+  await dispatch(background, 'command', outer);
+  await expect(frame.locator('#f')).toHaveValue(CML_TRENDING_CLIP_ID);
+  // The page's script, whose document holds the frame, must not answer for it too.
+  await page.waitForTimeout(300);
+  await expect(page.locator('#p')).toHaveValue('');
 });
 
 test('the insert shortcut with nothing chosen fills nothing and says why on the toolbar button', async ({
@@ -106,23 +174,76 @@ test('the insert shortcut on TikTok Studio starts Find in Sounds', async ({
   );
 });
 
+test('the context menu in the older Studio uploader, a frame of the page, starts Find in Sounds', async ({
+  context,
+  openPage,
+  openPopup,
+  background,
+}) => {
+  await serveFixturePage(context, /tiktokstudio\/upload/, 'studio-frame.html');
+  await serveFixturePage(context, /tiktokstudio\/frame\/upload/, 'studio-video.html');
+  await serveMedia(context);
+  await useTrack(await openPopup(), { ...cmlTrack, title: 'Glasshouse Parade', artist: 'The Lanterns' });
+  const page = await openPage(`${STUDIO.split('?')[0]}?state=saved&sound=Night%20Drive`);
+  const frame = page.frameLocator('iframe[data-tt="Upload_index_iframe"]');
+  const panel = frame.getByRole('region', { name: 'Cleartune' });
+  await expect(panel.getByRole('status')).toHaveText('');
+  await frame.locator('[data-e2e="caption_container"] [contenteditable="true"]').click({ button: 'right' });
+  await page.keyboard.press('Escape');
+  const frameId = await frameIdOf(background, STUDIO, '/tiktokstudio/frame/upload');
+  await dispatch(background, 'menu', STUDIO, { menuItemId: 'cleartune-insert', frameId });
+  // The editor is closed (another sound saved): Find in Sounds starts by asking for it.
+  await expect(panel.getByRole('status')).toHaveText(
+    "Upload your video and open Studio's editor, then its Sounds: Cleartune searches as soon as they open.",
+  );
+});
+
+test('the context menu inserts into a framed field that the page’s own script handles', async ({
+  context,
+  openPage,
+  openPopup,
+  background,
+}) => {
+  // The srcdoc frame has no script of its own: the page's handles its document (as it does a framed
+  // page it reaches before that page's own script starts). The browser names the frame clicked.
+  const url = 'https://composer.test/frames';
+  await serveFixturePage(context, url, 'iframe-composer.html');
+  await serveFixturePage(context, 'https://composer.test/frame-inner', 'frame-inner.html');
+  const updates = await watchMenuUpdates(background);
+  const popup = await openPopup();
+  await useTrack(popup, layersClearedTrack);
+  const page = await openPage(url);
+  const srcdoc = page.frameLocator('#srcdoc-frame');
+  await expect(srcdoc.getByRole('button', { name: 'Insert chosen track' })).toHaveCount(1);
+  await srcdoc.getByLabel('Sound ID').click({ button: 'right' });
+  await expect
+    .poll(async () => (await updates()).at(-1))
+    .toEqual({
+      title: 'Insert chosen track — this field takes a CML sound id (bundle.social), not a Layers track id',
+      enabled: false,
+    });
+  await page.keyboard.press('Escape');
+
+  await useTrack(popup, cmlTrack);
+  await srcdoc.getByLabel('Sound ID').click({ button: 'right' });
+  await expect.poll(async () => (await updates()).at(-1)).toMatchObject({ enabled: true });
+  await page.keyboard.press('Escape');
+  const frameId = await frameIdOf(background, url, 'about:srcdoc');
+  await dispatch(background, 'menu', url, { menuItemId: 'cleartune-insert', frameId });
+  await expect(srcdoc.getByLabel('Sound ID')).toHaveValue(CML_TRENDING_CLIP_ID);
+});
+
 test('the context menu inserts into the field right-clicked, and is disabled with the reason over a field of the other kind', async ({
   openPage,
   openPopup,
   background,
 }) => {
-  // Every update of the menu item, as the browser receives it.
-  await background.evaluate(() => {
-    const updates: unknown[] = [];
-    (globalThis as { menuUpdates?: unknown[] }).menuUpdates = updates;
-    const update = chrome.contextMenus.update.bind(chrome.contextMenus);
-    chrome.contextMenus.update = ((id: string, properties: object, done?: () => void) => {
-      updates.push(properties);
-      return update(id, properties, done as () => void);
-    }) as typeof chrome.contextMenus.update;
-  });
-  const updates = () => background.evaluate(() => (globalThis as { menuUpdates?: unknown[] }).menuUpdates);
+  const updates = await watchMenuUpdates(background);
   await useTrack(await openPopup(), cmlTrack);
+  // The item names the track as soon as it is chosen.
+  await expect
+    .poll(updates)
+    .toContainEqual({ title: `Insert chosen track — ${cmlTrack.title} · ${cmlTrack.artist}`, enabled: true });
   const page = await openPage('about:blank');
   await openComposer(page);
 
@@ -134,7 +255,7 @@ test('the context menu inserts into the field right-clicked, and is disabled wit
   await page.keyboard.press('Escape');
 
   await page.locator('#a').click({ button: 'right' });
-  await expect.poll(async () => (await updates())?.at(-1)).toMatchObject({ enabled: true });
+  await expect.poll(async () => (await updates()).at(-1)).toMatchObject({ enabled: true });
   await page.keyboard.press('Escape');
   await dispatch(background, 'menu', PAGE, { menuItemId: 'cleartune-insert' });
   await expect(page.locator('#a')).toHaveValue(CML_TRENDING_CLIP_ID);
