@@ -110,21 +110,25 @@ export function observeDocument(
   const handle = (records: MutationRecord[]) => {
     if (!scope.active) return;
     let removed = false;
+    let bodyGrew = false;
     for (const record of records) {
       if (record.type === 'attributes') {
         state ||= observed.active();
         continue;
       }
-      // A new child of <body> (a portal root, empty until a panel renders into it) must be
-      // watched before the panel lands in it: look at the surroundings again.
-      if (observing.length > 1 && record.target === doc.body && record.addedNodes.length > 0)
-        queueMicrotask(retarget);
+      bodyGrew ||= record.target === doc.body && record.addedNodes.length > 0;
       for (const node of Array.from(record.addedNodes)) if (isWatched(node)) added.push(node as Element);
       if (record.removedNodes.length === 0) continue;
       removed = true;
       // A field React took out of a composer (without putting one back, which `added` would catch).
       everything ||= observed.holds(record.target) && Array.from(record.removedNodes).some(isWatched);
     }
+    // A new child of <body> (a portal root, empty until a panel renders into it) must be watched
+    // before the panel lands in it: once per batch, when only regions are watched.
+    if (bodyGrew && observing.length > 1)
+      queueMicrotask(() => {
+        if (scope.active) retarget();
+      });
     if (removed && !everything) everything = observed.tracked().some((element) => !element.isConnected);
     if (everything || added.length > 0) schedule(true);
     else if (state) schedule();

@@ -42,6 +42,24 @@ function openBreakdown(opens: OpenComparison['popup']): string {
   ].join(', ');
 }
 
+/** A finder page's open against the blank page opened the same way: ≤ 1.5× (the median). */
+function firstRowFigure(
+  id: string,
+  label: string,
+  opens: OpenComparison,
+  max = 1.5,
+  notes?: string[],
+): Figure {
+  return figure({
+    id,
+    label,
+    values: opens.popup.map((s) => s.paintedMs),
+    reference: { label: 'blank extension page', values: opens.blank.map((s) => s.paintedMs), stat: 'median' },
+    target: { text: `≤ ${max}× blank page`, stat: 'median', max, ratio: true },
+    ...(notes ? { notes } : {}),
+  });
+}
+
 function mainThreadFigure(id: string, label: string, data: MainThreadComparison, max: number): Figure {
   const overhead = data.with.map((s, i) => s.taskMs - (data.without[i]?.taskMs ?? Number.NaN));
   const pairedRatios = data.with.map((s, i) => s.taskMs / (data.without[i]?.taskMs ?? Number.NaN));
@@ -98,55 +116,29 @@ export function buildResults(raw: RawResults): { markdown: string; figures: Figu
   const popupRows = raw.opens.popup[0]?.rows ?? 0;
   const scrollMax = t.scrollFrameGapMs?.max ?? 50;
   const figures: Figure[] = [
-    figure({
-      id: 'popup-first-row',
-      label: `popup open → first row painted (All genres + Layers, ${popupRows} rows; worker running)`,
-      values: raw.opens.popup.map((s) => s.paintedMs),
-      reference: { label: 'blank extension page', values: blankOpen, stat: 'median' },
-      target: {
-        text: '≤ 1.5× blank page',
-        stat: 'median',
-        max: t.popupFirstRowRatio?.max ?? 1.5,
-        ratio: true,
-      },
-      notes: [
+    firstRowFigure(
+      'popup-first-row',
+      `popup open → first row painted (All genres + Layers, ${popupRows} rows; worker running)`,
+      raw.opens,
+      t.popupFirstRowRatio?.max,
+      [
         openBreakdown(raw.opens.popup),
         `getCatalog rewritten to genre ALL by the probe in ${raw.opens.popup.filter((s) => s.rewrittenQueries > 0).length}/${raw.opens.popup.length} opens (the popup cannot open on "All genres" by itself)`,
       ],
-    }),
-    figure({
-      id: 'panel-first-row',
-      label: `side panel open → first row painted (All genres + Layers, ${raw.panelOpens.popup[0]?.rows ?? 0} rows; worker running)`,
-      values: raw.panelOpens.popup.map((s) => s.paintedMs),
-      reference: {
-        label: 'blank extension page',
-        values: raw.panelOpens.blank.map((s) => s.paintedMs),
-        stat: 'median',
-      },
-      target: {
-        text: '≤ 1.5× blank page',
-        stat: 'median',
-        max: t.popupFirstRowRatio?.max ?? 1.5,
-        ratio: true,
-      },
-      notes: [openBreakdown(raw.panelOpens.popup)],
-    }),
-    figure({
-      id: 'popup-first-row-worker-stopped',
-      label: 'popup open → first row painted, worker stopped before each open',
-      values: raw.coldOpens.popup.map((s) => s.paintedMs),
-      reference: {
-        label: 'blank extension page',
-        values: raw.coldOpens.blank.map((s) => s.paintedMs),
-        stat: 'median',
-      },
-      target: {
-        text: '≤ 1.5× blank page',
-        stat: 'median',
-        max: t.popupFirstRowRatio?.max ?? 1.5,
-        ratio: true,
-      },
-    }),
+    ),
+    firstRowFigure(
+      'panel-first-row',
+      `side panel open → first row painted (All genres + Layers, ${raw.panelOpens.popup[0]?.rows ?? 0} rows; worker running)`,
+      raw.panelOpens,
+      t.popupFirstRowRatio?.max,
+      [openBreakdown(raw.panelOpens.popup)],
+    ),
+    firstRowFigure(
+      'popup-first-row-worker-stopped',
+      'popup open → first row painted, worker stopped before each open',
+      raw.coldOpens,
+      t.popupFirstRowRatio?.max,
+    ),
     figure({
       id: 'genre-switch-all',
       label: `"All genres" picked in the popup → new list painted (${raw.switches.rows} rows)`,
