@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
-import { PayloadForm } from './PayloadForm';
+
+// Loaded on the first "Copy payload": the popup's first paint does not carry the form.
+const PayloadForm = lazy(() => import('./PayloadForm').then((m) => ({ default: m.PayloadForm })));
 
 /** "Copy payload" opens as a modal dialog: focus stays inside, Escape closes it. */
 export function PayloadDialog() {
@@ -40,7 +42,11 @@ export function PayloadDialog() {
       aria-labelledby="payload-title"
       onClose={() => store.getState().payloadKey !== null && close()}
     >
-      {entry && <PayloadForm entry={entry} onClose={close} />}
+      {entry && (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <PayloadForm entry={entry} onClose={close} />
+        </Suspense>
+      )}
     </dialog>
   );
 }
