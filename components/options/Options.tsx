@@ -5,6 +5,7 @@ import type { MaskedSettings } from '@/lib/shared/protocol';
 import { ComposerSites } from './ComposerSites';
 import { ConnectionSettings } from './ConnectionSettings';
 import { PanelAndShortcuts } from './PanelAndShortcuts';
+import { Rotation } from './Rotation';
 import { SettingsTransfer } from './SettingsTransfer';
 import { UsageExport } from './UsageExport';
 import './options.css';
@@ -41,6 +42,7 @@ export function Options({ deps }: { deps: OptionsDeps }) {
           <PanelAndShortcuts deps={deps} />
           <SettingsTransfer deps={deps} onImported={setSettings} />
           <UsageExport deps={deps} />
+          <Rotation deps={deps} />
         </>
       )}
     </main>

@@ -10,6 +10,8 @@ const FIXES: Record<EmptyFix, (state: FinderState) => Partial<FinderState>> = {
   'any-language': (s) => ({ filters: { ...s.filters, language: null } }),
   'all-clearance': (s) => ({ filters: { ...s.filters, clearedOnly: false } }),
   'all-tracks': (s) => ({ filters: { ...s.filters, favoritesOnly: false } }),
+  'all-trends': (s) => ({ filters: { ...s.filters, trendingOnly: false } }),
+  'show-used': (s) => ({ filters: { ...s.filters, hideUsed: false } }),
 };
 
 /** Names the filter that excluded everything and offers to lift just that one. */
@@ -18,7 +20,8 @@ export function EmptyState({ reason }: { reason: EmptyReason }) {
   const search = useFinderState((s) => s.search);
   const filters = useFinderState((s) => s.filters);
   const query = useFinderState((s) => s.query);
-  const message = emptyMessage(reason, { search, filters, ...query });
+  const rotationDays = useFinderState((s) => s.rotationDays);
+  const message = emptyMessage(reason, { search, filters, ...query, rotationDays });
   const fix = message.fix;
   return (
     <section className="empty-state" aria-label="No results">

@@ -2,10 +2,19 @@ import { DURATION_RANGES, type DurationRange, type Filters } from '@/lib/popup/f
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { languageLabel } from '@/lib/popup/format';
 
+type Check = 'clearedOnly' | 'favoritesOnly' | 'trendingOnly' | 'hideUsed';
+const CHECKS: [Check, string | ((days: number) => string)][] = [
+  ['clearedOnly', 'Cleared for business only'],
+  ['favoritesOnly', 'Favorites only'],
+  ['trendingOnly', 'New and Breakout only'],
+  ['hideUsed', (days) => `Hide tracks used in the last ${days} ${days === 1 ? 'day' : 'days'}`],
+];
+
 export function FilterPanel() {
   const { store } = useFinder();
   const filters = useFinderState((s) => s.filters);
   const languages = useFinderState((s) => s.index.languages);
+  const rotationDays = useFinderState((s) => s.rotationDays);
   // A language chosen on another catalog stays selectable, so the select never shows a blank.
   const codes =
     filters.language && !languages.includes(filters.language) ? [...languages, filters.language] : languages;
@@ -37,22 +46,12 @@ export function FilterPanel() {
           ))}
         </select>
       </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={filters.clearedOnly}
-          onChange={(e) => set({ clearedOnly: e.target.checked })}
-        />
-        <span>Cleared for business only</span>
-      </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={filters.favoritesOnly}
-          onChange={(e) => set({ favoritesOnly: e.target.checked })}
-        />
-        <span>Favorites only</span>
-      </label>
+      {CHECKS.map(([key, label]) => (
+        <label key={key} className="check">
+          <input type="checkbox" checked={filters[key]} onChange={(e) => set({ [key]: e.target.checked })} />
+          <span>{typeof label === 'string' ? label : label(rotationDays)}</span>
+        </label>
+      ))}
     </fieldset>
   );
 }

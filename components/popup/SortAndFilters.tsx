@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { SORT_LABELS, type SortKey } from '@/lib/popup/catalog-index';
 import { activeFilterCount } from '@/lib/popup/filters';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { formatThousands } from '@/lib/popup/format';
 import { selectResults } from '@/lib/popup/store';
-import { FilterPanel } from './FilterPanel';
+
+// Loaded when the filters are first opened: most opens never show them.
+const FilterPanel = lazy(() => import('./FilterPanel').then((m) => ({ default: m.FilterPanel })));
 
 /** Sort order, the result count and the (folded) filters. */
 export function SortAndFilters() {
@@ -43,7 +46,11 @@ export function SortAndFilters() {
           </span>
         )}
       </div>
-      {open && <FilterPanel />}
+      {open && (
+        <Suspense fallback={null}>
+          <FilterPanel />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,22 +1,40 @@
+import type { TrendBadge } from '@/lib/shared/breakout';
 import { genreLabel } from '@/lib/shared/genres';
 
 const MAX_CHIPS = 2;
 
-/** Genre chips (readable labels), the "cleared" badge, and "chosen" when this is the current track. */
-export function TrackGenres({
-  genres,
-  cleared,
-  chosen,
-}: {
+const TREND_CHIPS: Record<TrendBadge, { label: string; cml: string; layers?: string }> = {
+  new: { label: 'New', cml: 'New on the chart in the last 3 days' },
+  breakout: {
+    label: 'Breakout',
+    cml: 'Up 20 or more places in 3 days, or into the top 10 from below 50',
+    layers: 'Its use count grew among the fastest in this list since the last refresh',
+  },
+  fading: { label: 'Fading', cml: 'Down 20 or more places in 7 days' },
+};
+
+interface Props {
   genres: readonly string[];
   cleared: boolean;
   chosen: boolean;
-}) {
-  const shown = genres.slice(0, MAX_CHIPS);
+  badges: readonly TrendBadge[];
+  layers: boolean;
+  /** "Used 3 days ago · composer.test", when the track is in the usage record. */
+  used: { when: string; site: string } | null;
+}
+
+/** The "chosen", "used" and "cleared" badges, trend chips, then genre chips (readable labels). */
+export function TrackGenres({ genres, cleared, chosen, badges, layers, used }: Props) {
+  const shown = genres.slice(0, Math.max(0, MAX_CHIPS - badges.length - Number(used !== null)));
   const more = genres.length - shown.length;
   return (
     <p className="chips">
       {chosen && <span className="badge badge-chosen">Chosen</span>}
+      {used && (
+        <span className="badge badge-used" title={`Used ${used.when} on ${used.site}`}>
+          Used {used.when} · {used.site}
+        </span>
+      )}
       {cleared ? (
         <span className="badge badge-cleared" title="In TikTok's Commercial Music Library">
           Cleared
@@ -26,13 +44,21 @@ export function TrackGenres({
           Not cleared
         </span>
       )}
+      {badges.map((badge) => {
+        const chip = TREND_CHIPS[badge];
+        return (
+          <span key={badge} className={`badge badge-${badge}`} title={(layers && chip.layers) || chip.cml}>
+            {chip.label}
+          </span>
+        );
+      })}
       {shown.map((genre) => (
         <span key={genre} className="chip">
           {genreLabel(genre)}
         </span>
       ))}
       {more > 0 && (
-        <span className="chip" title={genres.slice(MAX_CHIPS).map(genreLabel).join(', ')}>
+        <span className="chip" title={genres.slice(shown.length).map(genreLabel).join(', ')}>
           +{more}
         </span>
       )}

@@ -1,7 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { selectResults } from '@/lib/popup/store';
-import { EmptyState } from './EmptyState';
 import { TrackList } from './TrackList';
+
+// Only an empty list needs it: loaded then, from the extension's own files (milliseconds).
+const EmptyState = lazy(() => import('./EmptyState').then((m) => ({ default: m.EmptyState })));
 
 /** The list, or the reason it is empty; nothing at all until the cached answer is in (milliseconds). */
 export function TrackResults() {
@@ -13,6 +16,11 @@ export function TrackResults() {
       `${s.query.source}|${s.query.genre}|${s.query.range}|${s.search}|${s.sort}|${JSON.stringify(s.filters)}`,
   );
   if (!hasAnswer) return <div className="list-placeholder" />;
-  if (results.emptyReason) return <EmptyState reason={results.emptyReason} />;
+  if (results.emptyReason)
+    return (
+      <Suspense fallback={<div className="list-placeholder" />}>
+        <EmptyState reason={results.emptyReason} />
+      </Suspense>
+    );
   return <TrackList entries={results.entries} resetKey={resetKey} />;
 }

@@ -2,7 +2,14 @@ import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
-import { describeRankChange, formatCount, formatDuration, formatRankChange } from '@/lib/popup/format';
+import {
+  describeRankChange,
+  formatAge,
+  formatCount,
+  formatDuration,
+  formatRankChange,
+} from '@/lib/popup/format';
+import { lastUseOf } from '@/lib/popup/results';
 import { durationFor, idFor } from '@/lib/shared/clips';
 import { ClipSelect } from './ClipSelect';
 import { Sparkline } from './Sparkline';
@@ -29,16 +36,17 @@ export const TrackRow = memo(function TrackRow({
   onFocusRow,
   coverDeferred,
 }: Props) {
-  const { tracks, preview, store } = useFinder();
+  const { tracks, preview, store, deps } = useFinder();
   const { track, key, change } = entry;
   // One subscription per row, not one per fact: a row mounts on every keystroke and scroll frame.
-  const [storedClip, playing, favorite, copied, chosenId] = useFinderState(
+  const [storedClip, playing, favorite, copied, chosenId, lastUse] = useFinderState(
     useShallow((s) => [
       s.clips[key] ?? null,
       s.preview.key === key && (s.preview.playing || s.preview.loading),
       s.favorites.has(key),
       s.copiedKey === key,
       s.chosen !== null && s.chosen.provider === track.provider ? s.chosen.id : null,
+      lastUseOf(entry, s.uses),
     ]),
   );
   const clip = storedClip ?? tracks.clipFor(entry);
@@ -85,7 +93,14 @@ export const TrackRow = memo(function TrackRow({
           {track.artist}
           <span className="duration"> · {formatDuration(durationFor(track, clip))}</span>
         </p>
-        <TrackGenres genres={track.genres} cleared={track.cleared} chosen={chosen} />
+        <TrackGenres
+          genres={track.genres}
+          cleared={track.cleared}
+          chosen={chosen}
+          badges={entry.badges}
+          layers={track.provider === 'layers'}
+          used={lastUse && { when: formatAge(lastUse.at, deps.now()), site: lastUse.site }}
+        />
       </div>
       <div className="row-trend">
         {track.rank !== null && (

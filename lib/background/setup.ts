@@ -8,6 +8,7 @@ import { settingsHandlers } from './settings/handlers';
 import { setupShortcuts } from './shortcuts';
 import { setupSidePanel, sidePanelHandlers } from './side-panel';
 import { takeNotices } from './storage';
+import { rotationHandlers } from './usage/rotation';
 import { usageHandlers } from './usage/usage-record';
 
 /**
@@ -43,6 +44,7 @@ export function setupBackground(): void {
     ...sidePanelHandlers(),
     ...pageMenuHandlers(),
     ...usageHandlers(() => Date.now()),
+    ...rotationHandlers(),
     takeNotices: () => takeNotices(),
   });
   setupCatalogRefresh();

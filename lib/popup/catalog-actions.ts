@@ -59,7 +59,7 @@ export function createCatalogActions(store: FinderStore, deps: FinderDeps): Cata
     const partial = answer.total !== undefined && answer.total > answer.tracks.length;
     store.setState({
       answer,
-      index: buildCatalogIndex(answer.tracks),
+      index: buildCatalogIndex(answer.tracks, deps.now()),
       loading: false,
       loadError: null,
       pendingTotal: partial ? (answer.total as number) : null,

@@ -1,3 +1,4 @@
+import { fastestGrowing, type TrendBadge, trendBadges } from '../shared/breakout';
 import type { Track } from '../shared/track';
 import { trackKey } from '../shared/track';
 import { searchKeyOf } from './search';
@@ -14,6 +15,8 @@ export interface TrackEntry {
   rising: number | null;
   /** Position in the catalog engine's answer, the final tie-breaker. */
   position: number;
+  /** New, Breakout, Fading (CML, from its rank history); Breakout (Layers, use count grew fastest). */
+  badges: readonly TrendBadge[];
 }
 
 export type SortKey = 'rank' | 'rising' | 'popularity' | 'duration' | 'title';
@@ -76,7 +79,11 @@ export function compareEntries(sort: SortKey): Compare {
   };
 }
 
-export function toEntry(track: Track, position: number): TrackEntry {
+const NO_BADGES: readonly TrendBadge[] = [];
+const LAYERS_BREAKOUT: readonly TrendBadge[] = ['breakout'];
+
+export function toEntry(track: Track, position: number, now: number = Date.now()): TrackEntry {
+  const badges = track.rankHistory.length > 0 ? trendBadges(track.rankHistory, now) : NO_BADGES;
   return {
     track,
     key: trackKey(track),
@@ -84,11 +91,14 @@ export function toEntry(track: Track, position: number): TrackEntry {
     change: rankChange(track.rankHistory, track.rank),
     rising: risingGain(track.rankHistory)?.gain ?? null,
     position,
+    badges: badges.length === 0 ? NO_BADGES : badges,
   };
 }
 
-export function buildCatalogIndex(tracks: readonly Track[]): CatalogIndex {
-  const entries = tracks.map(toEntry);
+export function buildCatalogIndex(tracks: readonly Track[], now: number = Date.now()): CatalogIndex {
+  const entries = tracks.map((track, position) => toEntry(track, position, now));
+  const growing = fastestGrowing(entries.filter((entry) => entry.track.provider === 'layers').map(countOf));
+  for (const entry of entries) if (growing.has(entry.key)) entry.badges = LAYERS_BREAKOUT;
   const cache = new Map<SortKey, readonly TrackEntry[]>();
   const languages = [...new Set(tracks.flatMap((t) => (t.language ? [t.language] : [])))].sort();
   return {
@@ -104,5 +114,11 @@ export function buildCatalogIndex(tracks: readonly Track[]): CatalogIndex {
     },
   };
 }
+
+const countOf = ({ key, track }: TrackEntry) => ({
+  key,
+  userCount: track.userCount,
+  previousUserCount: track.previousUserCount,
+});
 
 export const EMPTY_INDEX: CatalogIndex = buildCatalogIndex([]);

@@ -6,7 +6,14 @@ import { DURATION_RANGES, type Filters } from './filters';
 import { languageLabel } from './format';
 import type { EmptyReason } from './results';
 
-export type EmptyFix = 'clear-search' | 'any-duration' | 'any-language' | 'all-clearance' | 'all-tracks';
+export type EmptyFix =
+  | 'clear-search'
+  | 'any-duration'
+  | 'any-language'
+  | 'all-clearance'
+  | 'all-tracks'
+  | 'all-trends'
+  | 'show-used';
 
 export interface EmptyMessage {
   text: string;
@@ -19,6 +26,7 @@ interface Context {
   source: Source;
   genre: string;
   range: DateRange;
+  rotationDays?: number;
 }
 
 /** Says which filter excluded everything, and offers to lift exactly that one. */
@@ -49,6 +57,18 @@ export function emptyMessage(reason: EmptyReason, context: Context): EmptyMessag
         text: 'None of your favorites is in this list.',
         fix: { label: 'Show all tracks', action: 'all-tracks' },
       };
+    case 'trending':
+      return {
+        text: 'No matching track is New or Breakout right now.',
+        fix: { label: 'Show all trends', action: 'all-trends' },
+      };
+    case 'used': {
+      const days = context.rotationDays ?? 0;
+      return {
+        text: `Every matching track was used in the last ${days} ${days === 1 ? 'day' : 'days'}.`,
+        fix: { label: 'Show used tracks', action: 'show-used' },
+      };
+    }
     default: {
       const where = context.source === 'all' ? '' : ` from ${PROVIDER_NAMES[context.source]}`;
       const genre = context.genre === 'ALL' ? 'any genre' : genreLabel(context.genre);

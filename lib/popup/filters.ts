@@ -15,6 +15,10 @@ export interface Filters {
   /** ISO-639-1 code (Layers tracks carry one), or null for any language. */
   language: string | null;
   favoritesOnly: boolean;
+  /** Only tracks marked New or Breakout. */
+  trendingOnly: boolean;
+  /** Hide tracks used within the rotation window (options: N days). */
+  hideUsed: boolean;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -22,6 +26,8 @@ export const DEFAULT_FILTERS: Filters = {
   clearedOnly: false,
   language: null,
   favoritesOnly: false,
+  trendingOnly: false,
+  hideUsed: false,
 };
 
 export function inDurationRange(seconds: number | null, range: DurationRange): boolean {
@@ -37,6 +43,8 @@ export function activeFilterCount(filters: Filters): number {
     Number(filters.duration !== 'any') +
     Number(filters.clearedOnly) +
     Number(filters.language !== null) +
-    Number(filters.favoritesOnly)
+    Number(filters.favoritesOnly) +
+    Number(filters.trendingOnly) +
+    Number(filters.hideUsed)
   );
 }

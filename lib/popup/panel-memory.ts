@@ -44,6 +44,8 @@ function parseFilters(raw: unknown): Filters {
     clearedOnly: raw.clearedOnly === true,
     language: typeof raw.language === 'string' && /^[a-z]{2,3}$/.test(raw.language) ? raw.language : null,
     favoritesOnly: raw.favoritesOnly === true,
+    trendingOnly: raw.trendingOnly === true,
+    hideUsed: raw.hideUsed === true,
   };
 }
 

@@ -1,16 +1,52 @@
+import { DAY_MS } from '../shared/time';
 import type { CatalogIndex, SortKey, TrackEntry } from './catalog-index';
 import { type Filters, inDurationRange } from './filters';
 import { matchesWords, queryWords } from './search';
 
 /** Which step emptied the list, so the empty state can name it (and offer to undo it). */
-export type EmptyReason = 'catalog' | 'search' | 'duration' | 'language' | 'cleared' | 'favorites';
+export type EmptyReason =
+  | 'catalog'
+  | 'search'
+  | 'duration'
+  | 'language'
+  | 'cleared'
+  | 'favorites'
+  | 'trending'
+  | 'used';
+
+/** The last use of an id: when, and on which site. */
+export interface LastUse {
+  at: number;
+  site: string;
+}
+/** Keyed `provider:id` by the id that was filled (a CML track's either clip). */
+export type UseMap = ReadonlyMap<string, LastUse>;
+
+/** When a track was last used, whichever of its ids was filled. */
+export function lastUseOf(entry: TrackEntry, uses: UseMap): LastUse | null {
+  if (uses.size === 0) return null;
+  const { track } = entry;
+  let last: LastUse | null = null;
+  for (const id of [track.id, track.clips?.trending?.id, track.clips?.full?.id]) {
+    const use = id === undefined ? undefined : uses.get(`${track.provider}:${id}`);
+    if (use && (!last || use.at > last.at)) last = use;
+  }
+  return last;
+}
 
 export interface Criteria {
   search: string;
   filters: Filters;
   sort: SortKey;
   favorites: ReadonlySet<string>;
+  /** Absent: nothing used (tests of the other steps). */
+  uses?: UseMap;
+  /** The rotation window: "Hide tracks used in the last N days". */
+  rotationDays?: number;
+  now?: number;
 }
+
+const NO_USES: UseMap = new Map();
 
 export interface Results {
   entries: TrackEntry[];
@@ -19,22 +55,29 @@ export interface Results {
   emptyReason: EmptyReason | null;
 }
 
-const STEPS: EmptyReason[] = ['search', 'duration', 'language', 'cleared', 'favorites'];
+const STEPS: EmptyReason[] = ['search', 'duration', 'language', 'cleared', 'favorites', 'trending', 'used'];
 
 /** How many of the steps, in order, an entry passes (STEPS.length = shown). */
 function stepsPassed(
   entry: TrackEntry,
   words: readonly string[],
-  filters: Filters,
-  favorites: ReadonlySet<string>,
+  criteria: Criteria,
+  usedSince: number,
 ): number {
+  const { filters, favorites } = criteria;
   const track = entry.track;
   if (!matchesWords(entry.searchKey, words)) return 0;
   if (!inDurationRange(track.durationSec, filters.duration)) return 1;
   if (filters.language !== null && track.language !== filters.language) return 2;
   if (filters.clearedOnly && !track.cleared) return 3;
   if (filters.favoritesOnly && !favorites.has(entry.key)) return 4;
-  return 5;
+  if (filters.trendingOnly && !entry.badges.some((badge) => badge !== 'fading')) return 5;
+  if (
+    filters.hideUsed &&
+    (lastUseOf(entry, criteria.uses ?? NO_USES)?.at ?? Number.NEGATIVE_INFINITY) >= usedSince
+  )
+    return 6;
+  return 7;
 }
 
 /**
@@ -42,13 +85,13 @@ function stepsPassed(
  * list comes out empty the first step nothing passed is known without a second pass.
  */
 export function computeResults(index: CatalogIndex, criteria: Criteria): Results {
-  const { filters, favorites } = criteria;
   const words = queryWords(criteria.search);
+  const usedSince = (criteria.now ?? Date.now()) - (criteria.rotationDays ?? 0) * DAY_MS;
   const order = index.sorted(criteria.sort);
   const passedStep = new Array<number>(STEPS.length).fill(0);
   const entries: TrackEntry[] = [];
   for (const entry of order) {
-    const passed = stepsPassed(entry, words, filters, favorites);
+    const passed = stepsPassed(entry, words, criteria, usedSince);
     for (let step = 0; step < passed; step++) passedStep[step] = (passedStep[step] ?? 0) + 1;
     if (passed === STEPS.length) entries.push(entry);
   }
@@ -70,7 +113,9 @@ export function memoizeResults(): (index: CatalogIndex, criteria: Criteria) => R
       last.criteria.search === criteria.search &&
       last.criteria.filters === criteria.filters &&
       last.criteria.sort === criteria.sort &&
-      last.criteria.favorites === criteria.favorites
+      last.criteria.favorites === criteria.favorites &&
+      last.criteria.uses === criteria.uses &&
+      last.criteria.rotationDays === criteria.rotationDays
     ) {
       return last.results;
     }

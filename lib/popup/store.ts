@@ -4,11 +4,11 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_DATE_RANGE, DEFAULT_GENRE } from '../shared/genres';
-import type { CatalogAnswer, CatalogQuery } from '../shared/protocol';
+import { type CatalogAnswer, type CatalogQuery, DEFAULT_ROTATION_DAYS } from '../shared/protocol';
 import type { ChosenTrack, ClipChoice } from '../shared/track';
 import { type CatalogIndex, EMPTY_INDEX, type SortKey } from './catalog-index';
 import { DEFAULT_FILTERS, type Filters } from './filters';
-import { memoizeResults, type Results } from './results';
+import { memoizeResults, type Results, type UseMap } from './results';
 
 export interface StatusMessage {
   text: string;
@@ -43,6 +43,9 @@ export interface FinderState {
   filtersOpen: boolean;
   sort: SortKey;
   favorites: ReadonlySet<string>;
+  /** The usage record's newest use per id (rotation: "Used 3 days ago", hide used lately). */
+  uses: UseMap;
+  rotationDays: number;
   chosen: ChosenTrack | null;
   /** The clip picked per CML row; a row without an entry uses its default. */
   clips: Readonly<Record<string, ClipChoice>>;
@@ -72,6 +75,8 @@ export function initialFinderState(): FinderState {
     filtersOpen: false,
     sort: 'rank',
     favorites: new Set(),
+    uses: new Map(),
+    rotationDays: DEFAULT_ROTATION_DAYS,
     chosen: null,
     clips: {},
     preview: { key: null, playing: false, loading: false },
@@ -99,6 +104,9 @@ export function selectResults(store: FinderStore): (state: FinderState) => Resul
         filters: state.filters,
         sort: state.sort,
         favorites: state.favorites,
+        uses: state.uses,
+        rotationDays: state.rotationDays,
+        now: Date.now(),
       });
     memoResults.set(store, selector);
   }

@@ -19,6 +19,8 @@ export interface TrackActions {
   copyId(entry: TrackEntry): Promise<void>;
   copyText(text: string, what: string): Promise<boolean>;
   loadPersonal(): Promise<void>;
+  /** The rotation facts: newest use per id, and the window. */
+  loadUses(): Promise<void>;
   loadNotices(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
         });
         const chosen = await deps.send('getChosen');
         store.setState({ chosen });
+        void actions.loadUses();
         const replaced =
           previous && previous.id !== chosen?.id
             ? findChosenEntry(store.getState().index.entries, previous)
@@ -130,7 +133,16 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
           (chosen) => store.setState({ chosen }),
           () => undefined,
         ),
+        actions.loadUses(),
       ]);
+    },
+    async loadUses() {
+      const answer = await deps.send('getLastUses').catch(() => null);
+      if (!answer) return;
+      const uses = new Map(
+        answer.uses.map(([provider, id, at, site]) => [`${provider}:${id}`, { at, site }]),
+      );
+      store.setState({ uses, rotationDays: answer.days });
     },
     /**
      * Pending notices. Asked for after the popup's first reads, because those reads are what find a

@@ -68,3 +68,35 @@ export function trendBadges(history: readonly RankPoint[], now: number): TrendBa
   if (latest.rank - bestRecent >= FADING_PLACES) badges.push('fading');
   return badges;
 }
+
+/**
+ * Layers has no rank history: its breakout is a use count that grew fastest since the previous
+ * refresh that saw it change. At most `GROWING_TOP` tracks of a list, each grown by at least
+ * `GROWING_MIN` (5 %, so a list where nothing moves marks nothing).
+ */
+export const GROWING_TOP = 10;
+export const GROWING_MIN = 0.05;
+
+export interface CountedTrack {
+  key: string;
+  userCount: number | null;
+  previousUserCount?: number | null;
+}
+
+/** Growth since the previous count, as a fraction (0.25 = 25 %); null when either count is unknown. */
+export function userGrowth(track: CountedTrack): number | null {
+  const before = track.previousUserCount;
+  if (track.userCount === null || before === null || before === undefined || before <= 0) return null;
+  return (track.userCount - before) / before;
+}
+
+/** The keys of the tracks whose use count grew fastest. */
+export function fastestGrowing(tracks: readonly CountedTrack[]): Set<string> {
+  const grown: { key: string; growth: number }[] = [];
+  for (const track of tracks) {
+    const growth = userGrowth(track);
+    if (growth !== null && growth >= GROWING_MIN) grown.push({ key: track.key, growth });
+  }
+  grown.sort((a, b) => b.growth - a.growth);
+  return new Set(grown.slice(0, GROWING_TOP).map((track) => track.key));
+}

@@ -8,6 +8,7 @@ import type {
   catalogPartSchema,
   catalogQuerySchema,
   fillResultSchema,
+  lastUsesSchema,
   protocol,
   studioReportSchema,
   tabProtocol,
@@ -49,6 +50,10 @@ export const MESSAGE_SENDERS = {
   contextTarget: 'content',
   recordFill: 'content',
   getUsage: 'extension',
+  clearUsage: 'extension',
+  restoreUsage: 'extension',
+  getLastUses: 'extension',
+  setRotationDays: 'extension',
   getTabStatus: 'extension',
   getToolbarOpens: 'extension',
   setToolbarOpens: 'extension',
@@ -84,6 +89,9 @@ export type Settings = Infer<typeof settingsSchema>;
 /** Settings as extension pages see them: the stored shape, with keys only ever masked. */
 export type MaskedSettings = Settings;
 export type FillResult = Infer<typeof fillResultSchema>;
+export type LastUses = Infer<typeof lastUsesSchema>;
+/** Unless changed in the options: "Hide tracks used in the last 14 days". */
+export const DEFAULT_ROTATION_DAYS = 14;
 export type StudioReport = Infer<typeof studioReportSchema>;
 export type TabStatus = Infer<typeof tabStatusSchema>;
 export type ToolbarOpens = Infer<typeof toolbarOpensSchema>;

@@ -52,14 +52,14 @@ test('a plain form does not submit volume and trim for photos, and does again fo
   await expect(page.getByText(PHOTO_NOTE)).toBeVisible();
   await expect(page.getByText('Music volume')).toBeHidden();
   await expect(page.getByLabel('Video volume')).toBeHidden();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.locator('#sent')).toHaveText(
     '{"post_type":"IMAGE","music_sound_id":"7312345678901234567"}',
   );
 
   await page.getByLabel('Post type').selectOption('VIDEO');
   await expect(page.getByText('Music volume')).toBeVisible();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.locator('#sent')).toHaveText(
     '{"post_type":"VIDEO","music_sound_id":"7312345678901234567","music_sound_volume":"40","video_original_sound_volume":"55","music_sound_start":"","music_sound_end":""}',
   );

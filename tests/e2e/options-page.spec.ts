@@ -91,7 +91,7 @@ test('two windows: a key removed during a slow test stays removed, and each wind
   await second.getByRole('button', { name: 'Remove Layers key' }).click();
   await expect(second.getByText('Layers key removed.')).toBeVisible();
   await second.getByLabel('Default genre').selectOption('JAZZ');
-  await second.getByRole('button', { name: 'Save' }).click();
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(second.getByText('Settings saved.')).toBeVisible();
 
   // The first window follows: no key, the genre the second one saved.
@@ -100,7 +100,7 @@ test('two windows: a key removed during a slow test stays removed, and each wind
   await expect(first.getByText(/^✓ Passed — Layers works/)).toBeVisible({ timeout: 15_000 });
   // Its Save writes only what was changed there: neither the key nor the old genre comes back.
   await first.getByLabel('Default date range').selectOption('30DAY');
-  await first.getByRole('button', { name: 'Save' }).click();
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(first.getByText('Settings saved.')).toBeVisible();
   const stored = await ask<{ layersKey: string | null; defaultGenre: string; defaultRange: string }>(
     first,

@@ -23,7 +23,7 @@ async function connectThroughOptions(options: Page): Promise<void> {
   await expect(team.getByRole('option', { name: 'Northwind Social' })).toBeAttached();
   await team.selectOption(DEMO_TEAM_ID);
   await options.getByLabel('Layers API key').fill(DEMO_CREDENTIALS.layersKey);
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByText('Settings saved.')).toBeVisible();
   // Shown masked from now on, never in full.
   await expect(options.getByText(`${DEMO_CREDENTIALS.bundleSocialKey.slice(0, 8)}…`)).toBeVisible();

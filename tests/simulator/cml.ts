@@ -112,7 +112,8 @@ export const BIG_ID_9 = '9186624107735512901';
  * - `nullName`: `commercial_music_name: null`. `nullDuration`: `duration: null` (and the full clip's too).
  * - `nullPreview`: top-level `preview_url: null` (the clips still have previews).
  * - `noPreviewAnywhere`: `preview_url: null` and both clips' `preview_url: null`.
- * - `rising` / `falling`: clearly rising (rank 80 → 5) and falling (rank 1 → 43) 30-day trajectories.
+ * - `rising` / `falling`: clearly rising (rank 80 → 55, then a Breakout to 5 within 3 days) and falling
+ *   (rank 1 → 43) 30-day trajectories.
  * - `newEntry`: history null (not ranked) for all but the last 3 days.
  * - `unknownGenre`: `genres: ['POP', 'AFROBEATS']`; `lofiInHipHop`: `['HIP_HOP/RAP', 'LO-FI']`; `emptyGenres`: `[]`.
  * - `nullTrendingClip`: `trending_song_clip: null`; `nullFullClip`: `full_duration_song_clip: null`.
@@ -503,7 +504,10 @@ function history(rng: Rng, trajectory: Trajectory, rank: number, nowMs: number):
   }));
 }
 
-/** The fixed awkward curves: rising 80 → today's rank (unranked the first 3 days) and falling 1 → today's rank. */
+/**
+ * The fixed awkward curves: rising 80 → 55, then a breakout to today's rank over the last three days
+ * (unranked the first 3 days), and falling 1 → today's rank.
+ */
 function pinnedHistory(which: 'rising' | 'falling', rank: number, nowMs: number): CmlHistoryPoint[] {
   const out: CmlHistoryPoint[] = [];
   for (let i = 0; i < HISTORY_DAYS; i++) {
@@ -511,7 +515,13 @@ function pinnedHistory(which: 'rising' | 'falling', rank: number, nowMs: number)
     let r: number | null;
     if (back === 0) r = rank;
     else if (which === 'rising')
-      r = i < 3 ? null : clampRank(80 - ((80 - rank) * (i - 3)) / (HISTORY_DAYS - 4));
+      // Slowly up from 80 to 55, then a breakout: into the top 10 over the last three days.
+      r =
+        i < 3
+          ? null
+          : back <= 2
+            ? clampRank(rank + (50 - rank) * (back / 3))
+            : clampRank(80 - (25 * (i - 3)) / (HISTORY_DAYS - 7));
     else r = clampRank(1 + ((rank - 1) * i) / (HISTORY_DAYS - 1));
     out.push({ date: isoDay(nowMs, back), rank_position_daily: r === null ? null : String(r) });
   }

@@ -40,6 +40,7 @@ export const storedTrackSchema = z.object({
   durationSec: z.optional(z.number().check(z.nonnegative())),
   rank: z.optional(z.int().check(z.positive())),
   userCount: z.optional(z.number().check(z.nonnegative())),
+  prevUserCount: z.optional(z.number().check(z.nonnegative())),
   language: z.optional(z.string()),
   /** `[firstDate, ranks]` for consecutive days, else the points; absent when empty. */
   history: z.optional(z.union([z.tuple([z.string(), z.array(rankSchema)]), z.array(rankPointSchema)])),
@@ -103,6 +104,7 @@ export function compactTrack(track: Track): StoredTrack {
     durationSec,
     rank,
     userCount,
+    previousUserCount,
     language,
     ...rest
   } = track;
@@ -112,6 +114,7 @@ export function compactTrack(track: Track): StoredTrack {
   if (durationSec !== null) stored.durationSec = durationSec;
   if (rank !== null) stored.rank = rank;
   if (userCount !== null) stored.userCount = userCount;
+  if (previousUserCount != null) stored.prevUserCount = previousUserCount;
   if (language !== null) stored.language = language;
   const history = compactHistory(rankHistory);
   if (history) stored.history = history;
@@ -148,6 +151,7 @@ export function expandTrack(stored: StoredTrack, provider: Provider, fetchedAt: 
     durationSec,
     rank,
     userCount,
+    prevUserCount,
     language,
     ...rest
   } = stored;
@@ -165,6 +169,7 @@ export function expandTrack(stored: StoredTrack, provider: Provider, fetchedAt: 
     rank: rank ?? null,
     rankHistory: expandHistory(history),
     userCount: userCount ?? null,
+    ...(prevUserCount === undefined ? {} : { previousUserCount: prevUserCount }),
     language: language ?? null,
   };
 }

@@ -14,6 +14,7 @@ import { createLimiter } from './concurrency-limit';
 import { type EntryId, entryKey } from './entry-key';
 import { isDue } from './freshness';
 import { createInflight } from './inflight-requests';
+import { carryUserCounts } from './user-growth';
 
 export interface RefreshEnv extends HttpEnv, RetryEnv {
   isOnline: () => boolean;
@@ -126,9 +127,9 @@ export function createRefresher(env: RefreshEnv, cache: CatalogCache) {
         policy,
       );
       if (result.ok) {
-        const { tracks, dropped, fetchedAt } = result.value;
-        const cached = (await cache.read([id])).get(entryKey(id))?.tracks.length ?? 0;
-        const unreadable = unreadableList(id, result.value, cached);
+        const { dropped, fetchedAt } = result.value;
+        const old = (await cache.read([id])).get(entryKey(id))?.tracks ?? [];
+        const unreadable = unreadableList(id, result.value, old.length);
         if (unreadable) {
           await remember(id, unreadable);
           return unreadable;
@@ -139,7 +140,7 @@ export function createRefresher(env: RefreshEnv, cache: CatalogCache) {
           attemptedAt: fetchedAt,
           dropped,
           error: null,
-          tracks,
+          tracks: id.provider === 'layers' ? carryUserCounts(old, result.value.tracks) : result.value.tracks,
         });
         if (written.stored) return null;
         const { bytes, limitBytes } = written;

@@ -85,6 +85,14 @@ export const tabStatusSchema = z.object({
 });
 export const toolbarOpensSchema = z.enum(['popup', 'sidePanel']);
 
+/** "Hide tracks used in the last N days" (options; 14 unless changed). */
+export const rotationDaysSchema = z.int().check(z.minimum(1), z.maximum(365));
+/** `[provider, id, at, site]` per id, newest use only: compact, the popup reads it on every open. */
+export const lastUsesSchema = z.object({
+  days: rotationDaysSchema,
+  uses: z.array(z.tuple([providerSchema, z.string(), z.number(), z.string()])),
+});
+
 /** One entry of the usage record as pages see it (lib/shared/usage-csv.ts's `UsageRow`). */
 export const usageRowSchema = z.object({
   at: z.number(),
@@ -165,6 +173,19 @@ export const protocol = {
   recordFill: { input: z.object({ site: z.string().check(z.maxLength(100)) }), output: z.null() },
   /** The usage record, newest first. */
   getUsage: { input: none, output: z.array(usageRowSchema) },
+  /** Empties the record; answers what it removed (newest first), which Undo gives back. */
+  clearUsage: { input: none, output: z.array(usageRowSchema) },
+  /**
+   * Puts cleared entries back, merged with anything recorded since (the newest 5,000 kept); entries
+   * already there are not doubled. Answers the record, newest first.
+   */
+  restoreUsage: {
+    input: z.object({ rows: z.array(usageRowSchema).check(z.maxLength(5000)) }),
+    output: z.array(usageRowSchema),
+  },
+  /** When each id was last used and where, newest use per id, and the rotation window in days. */
+  getLastUses: { input: none, output: lastUsesSchema },
+  setRotationDays: { input: z.object({ days: rotationDaysSchema }), output: rotationDaysSchema },
   /** The kind of id the field just right-clicked takes (null: not a composer id field), for the menu. */
   contextTarget: { input: z.object({ kind: z.nullable(idKindSchema) }), output: z.null() },
   /** What the content scripts last reported about a tab's composers; null when it has none. */

@@ -41,6 +41,8 @@ export const trackSchema = z.object({
   /** Oldest first, up to 30 days (CML only; empty for Layers). */
   rankHistory: z.array(rankPointSchema),
   userCount: z.nullable(z.number().check(z.nonnegative())),
+  /** Layers: the count a previous refresh saw before it last changed (lib/background/catalog/user-growth.ts). */
+  previousUserCount: z.optional(z.nullable(z.number().check(z.nonnegative()))),
   language: z.nullable(z.string()),
   /** In TikTok's Commercial Music Library: CML tracks always, Layers when `isCommerceMusic`. */
   cleared: z.boolean(),

@@ -74,7 +74,7 @@ describe('popup', () => {
       'Café Nights by Zoë',
     ]);
     fireEvent.change(search, { target: { value: 'nothing like this' } });
-    expect(screen.getByText('No track matches “nothing like this”.')).toBeTruthy();
+    expect(await screen.findByText('No track matches “nothing like this”.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear search' }));
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
   });
@@ -82,12 +82,12 @@ describe('popup', () => {
   it('filters by language and clearance from the filter panel', async () => {
     renderPopup();
     fireEvent.click(await screen.findByRole('button', { name: 'Filters' }));
-    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'es' } });
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Language' }), { target: { value: 'es' } });
     expect(screen.getAllByRole('listitem').map((li) => li.getAttribute('aria-label'))).toEqual([
       'Hola by Sol',
     ]);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Cleared for business only' }));
-    expect(screen.getByText('No matching track is cleared for business use.')).toBeTruthy();
+    expect(await screen.findByText('No matching track is cleared for business use.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Filters (2)' })).toBeTruthy();
   });
 

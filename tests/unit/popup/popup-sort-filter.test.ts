@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalogIndex, type SortKey } from '../../../lib/popup/catalog-index';
+import { buildCatalogIndex, type SortKey, type TrackEntry } from '../../../lib/popup/catalog-index';
 import { emptyMessage } from '../../../lib/popup/empty-state';
 import {
   activeFilterCount,
@@ -7,7 +7,8 @@ import {
   type Filters,
   inDurationRange,
 } from '../../../lib/popup/filters';
-import { computeResults, memoizeResults } from '../../../lib/popup/results';
+import { computeResults, lastUseOf, memoizeResults } from '../../../lib/popup/results';
+import { DAY_MS } from '../../../lib/shared/time';
 import { cmlTrack, history, layersTrack } from './popup-fixtures';
 
 function run(
@@ -24,6 +25,13 @@ function run(
     favorites,
   });
 }
+const NOW = Date.parse('2026-02-15T12:00:00Z');
+const CRITERIA = {
+  search: '',
+  filters: DEFAULT_FILTERS,
+  sort: 'rank' as const,
+  favorites: new Set<string>(),
+};
 const titles = (result: ReturnType<typeof run>) => result.entries.map((e) => e.track.title);
 
 describe('sorting', () => {
@@ -101,8 +109,15 @@ describe('filters', () => {
   it('counts the filters that are on', () => {
     expect(activeFilterCount(DEFAULT_FILTERS)).toBe(0);
     expect(
-      activeFilterCount({ duration: 'short', clearedOnly: true, language: 'en', favoritesOnly: true }),
-    ).toBe(4);
+      activeFilterCount({
+        duration: 'short',
+        clearedOnly: true,
+        language: 'en',
+        favoritesOnly: true,
+        trendingOnly: true,
+        hideUsed: true,
+      }),
+    ).toBe(6);
   });
 });
 
@@ -142,6 +157,25 @@ describe('empty results say which filter excluded everything', () => {
     expect(result.emptyReason).toBe('search');
   });
 
+  it('names "New and Breakout only" and the rotation window when they empty the list', () => {
+    expect(run(tracks, { trendingOnly: true }).emptyReason).toBe('trending');
+    expect(emptyMessage('trending', context).fix?.label).toBe('Show all trends');
+    const [song] = tracks;
+    const uses = new Map([[`bundle-social:${song?.id}`, { at: NOW - DAY_MS, site: 'composer.test' }]]);
+    const index = buildCatalogIndex(tracks, NOW);
+    const hidden = computeResults(index, {
+      ...CRITERIA,
+      filters: { ...DEFAULT_FILTERS, hideUsed: true },
+      uses,
+      rotationDays: 14,
+      now: NOW,
+    });
+    expect(hidden.emptyReason).toBe('used');
+    expect(emptyMessage('used', { ...context, rotationDays: 14 }).text).toBe(
+      'Every matching track was used in the last 14 days.',
+    );
+  });
+
   it('names the cleared filter when only uncleared tracks match', () => {
     expect(run([cmlTrack({ cleared: false })], { clearedOnly: true }).emptyReason).toBe('cleared');
   });
@@ -152,6 +186,64 @@ describe('empty results say which filter excluded everything', () => {
     expect(emptyMessage('catalog', { ...context, source: 'bundle-social' }).text).toBe(
       'No trending tracks from bundle.social for Dance Pop in the last 7 days.',
     );
+  });
+});
+
+describe('New and Breakout only', () => {
+  it('keeps New and Breakout tracks (CML history, Layers fastest growth) and drops Fading and steady ones', () => {
+    const breakout = cmlTrack({
+      title: 'Breakout',
+      rank: 5,
+      rankHistory: history([60, 60, 40, 5], '2026-02-15'),
+    });
+    const fading = cmlTrack({
+      title: 'Fading',
+      rank: 40,
+      rankHistory: history([10, 10, 20, 40], '2026-02-15'),
+    });
+    const fresh = cmlTrack({
+      title: 'New',
+      rank: 30,
+      rankHistory: history([null, null, null, null, null, 30], '2026-02-15'),
+    });
+    const steady = cmlTrack({ title: 'Steady', rank: 2, rankHistory: history([2, 2, 2, 2], '2026-02-15') });
+    const growing = layersTrack({ title: 'Growing', userCount: 300, previousUserCount: 100 });
+    const flat = layersTrack({ title: 'Flat', userCount: 300, previousUserCount: 300 });
+    const index = buildCatalogIndex([breakout, fading, fresh, steady, growing, flat], NOW);
+    expect(index.entries.map((e) => [e.track.title, e.badges])).toEqual([
+      ['Breakout', ['breakout']],
+      ['Fading', ['fading']],
+      ['New', ['new']],
+      ['Steady', []],
+      ['Growing', ['breakout']],
+      ['Flat', []],
+    ]);
+    const shown = computeResults(index, { ...CRITERIA, filters: { ...DEFAULT_FILTERS, trendingOnly: true } });
+    expect(titles(shown).sort()).toEqual(['Breakout', 'Growing', 'New']);
+  });
+});
+
+describe('hiding tracks used lately', () => {
+  it('hides a track used inside the window by either clip id, and shows it once the window has passed', () => {
+    const used = cmlTrack({ title: 'Used' });
+    const other = cmlTrack({ title: 'Other' });
+    const index = buildCatalogIndex([used, other], NOW);
+    const fullId = used.clips?.full?.id;
+    const at = (daysAgo: number) =>
+      new Map([[`bundle-social:${fullId}`, { at: NOW - daysAgo * DAY_MS, site: 'composer.test' }]]);
+    const criteria = (uses: ReturnType<typeof at>) => ({
+      ...CRITERIA,
+      filters: { ...DEFAULT_FILTERS, hideUsed: true },
+      uses,
+      rotationDays: 14,
+      now: NOW,
+    });
+    expect(titles(computeResults(index, criteria(at(13))))).toEqual(['Other']);
+    expect(titles(computeResults(index, criteria(at(15))))).toEqual(['Used', 'Other']);
+    expect(lastUseOf(index.entries[0] as TrackEntry, at(3))).toEqual({
+      at: NOW - 3 * DAY_MS,
+      site: 'composer.test',
+    });
   });
 });
 

@@ -9,6 +9,9 @@ import {
   FADING_DAYS,
   FADING_PLACES,
   FROM_BELOW,
+  fastestGrowing,
+  GROWING_MIN,
+  GROWING_TOP,
   NEW_DAYS,
   type RankPoint,
   TOP,
@@ -101,5 +104,40 @@ describe('any badge', () => {
 
   it('can be New and Breakout at once', () => {
     expect(trendBadges(history({ 2: 90, 0: 90 - BREAKOUT_PLACES }), NOW)).toEqual(['new', 'breakout']);
+  });
+});
+
+describe('Layers: fastest growing use counts', () => {
+  const counted = (key: string, before: number | null | undefined, now: number | null) => ({
+    key,
+    userCount: now,
+    previousUserCount: before,
+  });
+
+  it(`marks growth of ${GROWING_MIN * 100} % and not just under it`, () => {
+    const marked = fastestGrowing([
+      counted('at', 1000, 1000 * (1 + GROWING_MIN)),
+      counted('under', 1000, 1049),
+    ]);
+    expect([...marked]).toEqual(['at']);
+  });
+
+  it(`keeps only the ${GROWING_TOP} fastest, fastest first`, () => {
+    const tracks = Array.from({ length: GROWING_TOP + 5 }, (_, i) => counted(`t${i}`, 100, 110 + i * 10));
+    const marked = [...fastestGrowing(tracks)];
+    expect(marked).toHaveLength(GROWING_TOP);
+    expect(marked[0]).toBe(`t${GROWING_TOP + 4}`);
+    expect(marked).not.toContain('t0');
+  });
+
+  it('marks nothing without a previous count, with a zero one, or when counts fell', () => {
+    const marked = fastestGrowing([
+      counted('first refresh', undefined, 500),
+      counted('unknown', null, 500),
+      counted('from zero', 0, 500),
+      counted('fell', 500, 100),
+      counted('no count', 500, null),
+    ]);
+    expect(marked.size).toBe(0);
   });
 });
