@@ -1,50 +1,22 @@
+import { lazy, Suspense } from 'react';
 import { partsToReport } from '@/lib/popup/catalog-status';
-import { useFinder, useFinderState } from '@/lib/popup/finder-app';
-import { isWaiting, sentenceAt } from '@/lib/shared/waits';
-import { useNow } from '../shared/use-now';
+import { useFinderState } from '@/lib/popup/finder-app';
 
-/**
- * A provider's error, in the catalog engine's words, with the one button that fixes it. Tracks
- * already cached stay listed below with their age.
- */
+// Most opens have nothing to report: the banner and its wording load only when there is.
+const ProviderProblems = lazy(() =>
+  import('./ProviderProblems').then((m) => ({ default: m.ProviderProblems })),
+);
+
+/** The providers' errors for the tracks shown, or nothing. */
 export function ProviderErrors() {
-  const { catalog, deps } = useFinder();
   const answer = useFinderState((s) => s.answer);
   const source = useFinderState((s) => s.query.source);
   const loadError = useFinderState((s) => s.loadError);
-  const refreshing = useFinderState((s) => s.refreshing);
   const parts = partsToReport(answer, source);
-  // A rate limit counts down, and says when its wait is over, instead of a wait stated once.
-  const now = useNow(parts.some((part) => isWaiting(part.error, Date.now())));
   if (parts.length === 0 && !loadError) return null;
   return (
-    <section className="banner banner-error" aria-label="Problems">
-      {loadError && (
-        <div className="problem">
-          <p>{loadError}</p>
-          <button type="button" disabled={refreshing} onClick={() => void catalog.refresh()}>
-            Retry
-          </button>
-        </div>
-      )}
-      {parts.map((part) => (
-        <div className="problem" key={part.provider}>
-          <p>{part.error && sentenceAt(part.error, now)}</p>
-          {part.error?.action === 'open-settings' ? (
-            <button type="button" onClick={() => deps.openOptions()}>
-              Open settings
-            </button>
-          ) : (
-            <button
-              type="button"
-              disabled={refreshing || isWaiting(part.error, now)}
-              onClick={() => void catalog.refresh()}
-            >
-              Retry
-            </button>
-          )}
-        </div>
-      ))}
-    </section>
+    <Suspense fallback={null}>
+      <ProviderProblems parts={parts} loadError={loadError} />
+    </Suspense>
   );
 }
