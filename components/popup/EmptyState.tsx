@@ -10,6 +10,7 @@ const FIXES: Record<EmptyFix, (state: FinderState) => Partial<FinderState>> = {
   'any-language': (s) => ({ filters: { ...s.filters, language: null } }),
   'all-clearance': (s) => ({ filters: { ...s.filters, clearedOnly: false } }),
   'all-tracks': (s) => ({ filters: { ...s.filters, favoritesOnly: false } }),
+  'not-only-alerted': (s) => ({ filters: { ...s.filters, only: null } }),
   'all-trends': (s) => ({ filters: { ...s.filters, trendingOnly: false } }),
   'show-used': (s) => ({ filters: { ...s.filters, hideUsed: false } }),
 };

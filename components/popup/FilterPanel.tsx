@@ -46,6 +46,14 @@ export function FilterPanel() {
           ))}
         </select>
       </label>
+      {filters.only && (
+        <label className="check">
+          <input type="checkbox" checked onChange={() => set({ only: null })} />
+          <span>
+            Only the {filters.only.length} {filters.only.length === 1 ? 'track' : 'tracks'} from the alert
+          </span>
+        </label>
+      )}
       {CHECKS.map(([key, label]) => (
         <label key={key} className="check">
           <input type="checkbox" checked={filters[key]} onChange={(e) => set({ [key]: e.target.checked })} />

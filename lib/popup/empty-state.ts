@@ -13,6 +13,7 @@ export type EmptyFix =
   | 'all-clearance'
   | 'all-tracks'
   | 'all-trends'
+  | 'not-only-alerted'
   | 'show-used';
 
 export interface EmptyMessage {
@@ -56,6 +57,11 @@ export function emptyMessage(reason: EmptyReason, context: Context): EmptyMessag
       return {
         text: 'None of your favorites is in this list.',
         fix: { label: 'Show all tracks', action: 'all-tracks' },
+      };
+    case 'alerted':
+      return {
+        text: 'The tracks the alert named are not in this list any more.',
+        fix: { label: 'Show all tracks', action: 'not-only-alerted' },
       };
     case 'trending':
       return {

@@ -19,6 +19,8 @@ export interface Filters {
   trendingOnly: boolean;
   /** Hide tracks used within the rotation window (options: N days). */
   hideUsed: boolean;
+  /** Only these track keys: the tracks an alert named (its notification was clicked). */
+  only: readonly string[] | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -28,6 +30,7 @@ export const DEFAULT_FILTERS: Filters = {
   favoritesOnly: false,
   trendingOnly: false,
   hideUsed: false,
+  only: null,
 };
 
 export function inDurationRange(seconds: number | null, range: DurationRange): boolean {
@@ -45,6 +48,7 @@ export function activeFilterCount(filters: Filters): number {
     Number(filters.language !== null) +
     Number(filters.favoritesOnly) +
     Number(filters.trendingOnly) +
-    Number(filters.hideUsed)
+    Number(filters.hideUsed) +
+    Number(filters.only !== null)
   );
 }

@@ -46,7 +46,15 @@ function parseFilters(raw: unknown): Filters {
     favoritesOnly: raw.favoritesOnly === true,
     trendingOnly: raw.trendingOnly === true,
     hideUsed: raw.hideUsed === true,
+    only: parseKeys(raw.only),
   };
+}
+
+/** Track keys handed over by an alert (at most 50, each `provider:id`). */
+function parseKeys(raw: unknown): string[] | null {
+  if (!Array.isArray(raw)) return null;
+  const keys = raw.filter((key): key is string => typeof key === 'string' && key.length <= 200).slice(0, 50);
+  return keys.length > 0 ? keys : null;
 }
 
 function parseQuery(raw: unknown): PanelState['query'] {
@@ -148,8 +156,9 @@ export const FINDER_SEARCH_KEY = 'finderSearch';
 const HANDOVER_MS = 60_000;
 
 /**
- * Takes a search the background left for the finder, once: shown in the search box, then removed
- * so the next open starts as usual. Resolves true when there was one.
+ * Takes a search the background left for the finder, once: shown in the search box (or, from an
+ * alert, its tracks alone in their list), then removed so the next open starts as usual. Resolves
+ * true when there was one.
  */
 export async function takeFinderSearch(
   app: FinderApp,
@@ -157,11 +166,19 @@ export async function takeFinderSearch(
 ): Promise<boolean> {
   try {
     const raw = (await area.get(FINDER_SEARCH_KEY))[FINDER_SEARCH_KEY];
-    if (!isRecord(raw) || typeof raw.text !== 'string' || raw.text.trim() === '') return false;
+    if (!isRecord(raw) || typeof raw.text !== 'string') return false;
+    const only = parseKeys(raw.keys);
+    if (raw.text.trim() === '' && !only) return false;
     await area.remove(FINDER_SEARCH_KEY);
     // One left when neither the panel nor the popup could open must not turn up much later.
     if (typeof raw.at !== 'number' || Math.abs(Date.now() - raw.at) > HANDOVER_MS) return false;
-    app.store.setState({ search: raw.text.trim().slice(0, MAX_SEARCH) });
+    const { store } = app;
+    if (only) {
+      // An alert's tracks: shown alone, with the filter that says so open.
+      store.setState({ search: '', filters: { ...DEFAULT_FILTERS, only }, filtersOpen: true });
+      const query = parseQuery(raw.query);
+      if (query) await app.catalog.setQuery(query);
+    } else store.setState({ search: raw.text.trim().slice(0, MAX_SEARCH) });
     return true;
   } catch {
     return false;

@@ -6,6 +6,7 @@ import { matchesWords, queryWords } from './search';
 /** Which step emptied the list, so the empty state can name it (and offer to undo it). */
 export type EmptyReason =
   | 'catalog'
+  | 'alerted'
   | 'search'
   | 'duration'
   | 'language'
@@ -55,7 +56,16 @@ export interface Results {
   emptyReason: EmptyReason | null;
 }
 
-const STEPS: EmptyReason[] = ['search', 'duration', 'language', 'cleared', 'favorites', 'trending', 'used'];
+const STEPS: EmptyReason[] = [
+  'alerted',
+  'search',
+  'duration',
+  'language',
+  'cleared',
+  'favorites',
+  'trending',
+  'used',
+];
 
 /** How many of the steps, in order, an entry passes (STEPS.length = shown). */
 function stepsPassed(
@@ -66,18 +76,16 @@ function stepsPassed(
 ): number {
   const { filters, favorites } = criteria;
   const track = entry.track;
-  if (!matchesWords(entry.searchKey, words)) return 0;
-  if (!inDurationRange(track.durationSec, filters.duration)) return 1;
-  if (filters.language !== null && track.language !== filters.language) return 2;
-  if (filters.clearedOnly && !track.cleared) return 3;
-  if (filters.favoritesOnly && !favorites.has(entry.key)) return 4;
-  if (filters.trendingOnly && !entry.badges.some((badge) => badge !== 'fading')) return 5;
-  if (
-    filters.hideUsed &&
-    (lastUseOf(entry, criteria.uses ?? NO_USES)?.at ?? Number.NEGATIVE_INFINITY) >= usedSince
-  )
-    return 6;
-  return 7;
+  if (filters.only !== null && !filters.only.includes(entry.key)) return 0;
+  if (!matchesWords(entry.searchKey, words)) return 1;
+  if (!inDurationRange(track.durationSec, filters.duration)) return 2;
+  if (filters.language !== null && track.language !== filters.language) return 3;
+  if (filters.clearedOnly && !track.cleared) return 4;
+  if (filters.favoritesOnly && !favorites.has(entry.key)) return 5;
+  if (filters.trendingOnly && !entry.badges.some((badge) => badge !== 'fading')) return 6;
+  const lastUse = filters.hideUsed ? lastUseOf(entry, criteria.uses ?? NO_USES) : null;
+  if (lastUse && lastUse.at >= usedSince) return 7;
+  return 8;
 }
 
 /**

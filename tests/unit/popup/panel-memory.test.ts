@@ -99,4 +99,26 @@ describe('restoring and remembering', () => {
     expect(app.store.getState().search).toBe('Glasshouse Parade');
     expect(area.values).toEqual({});
   });
+
+  it("shows an alert's tracks alone, in the list they came from, with the filter that says so open", async () => {
+    const { deps, send } = fakeDeps();
+    const app = createFinderApp(deps);
+    const keys = ['bundle-social:7200000000000000001', 'bundle-social:7200000000000000002'];
+    const area = memoryArea({
+      finderSearch: {
+        text: '',
+        at: Date.now(),
+        keys: [...keys, 42],
+        query: { source: 'bundle-social', genre: 'DANCE_POP', range: '7DAY' },
+      },
+    });
+    app.store.setState({ search: 'old search' });
+    expect(await takeFinderSearch(app, area)).toBe(true);
+    const state = app.store.getState();
+    expect(state.filters).toEqual({ ...DEFAULT_FILTERS, only: keys });
+    expect(state).toMatchObject({ search: '', filtersOpen: true });
+    expect(state.query).toMatchObject({ source: 'bundle-social', genre: 'DANCE_POP', range: '7DAY' });
+    expect(send).toHaveBeenCalledWith('getCatalog', expect.objectContaining({ genre: 'DANCE_POP' }));
+    expect(area.values).toEqual({});
+  });
 });

@@ -116,8 +116,9 @@ describe('filters', () => {
         favoritesOnly: true,
         trendingOnly: true,
         hideUsed: true,
+        only: ['bundle-social:1'],
       }),
-    ).toBe(6);
+    ).toBe(7);
   });
 });
 
@@ -244,6 +245,27 @@ describe('hiding tracks used lately', () => {
       at: NOW - 3 * DAY_MS,
       site: 'composer.test',
     });
+  });
+});
+
+describe("an alert's tracks alone", () => {
+  it('shows only the keys the alert named, and says so when none is in the list', () => {
+    const named = cmlTrack({ title: 'Named' });
+    const other = cmlTrack({ title: 'Other' });
+    const index = buildCatalogIndex([named, other], NOW);
+    const only = (keys: string[]) => ({ ...CRITERIA, filters: { ...DEFAULT_FILTERS, only: keys } });
+    expect(titles(computeResults(index, only([`bundle-social:${named.id}`])))).toEqual(['Named']);
+    const gone = computeResults(index, only(['bundle-social:1']));
+    expect(gone.emptyReason).toBe('alerted');
+    expect(
+      emptyMessage('alerted', {
+        search: '',
+        filters: DEFAULT_FILTERS,
+        source: 'all',
+        genre: 'POP',
+        range: '7DAY',
+      }).fix?.label,
+    ).toBe('Show all tracks');
   });
 });
 
