@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { errorText } from '@/lib/shared/messages';
-import { favoritesCsv, usageCsv } from '@/lib/shared/usage-csv';
-
-const day = (now: Date) => now.toISOString().slice(0, 10);
+import { type ExportFormat, exportedMessage, favoritesExport, usageExport } from '@/lib/shared/usage-export';
 
 /** The usage record and the favorites, exported as CSV (for spreadsheets) or JSON. */
 export function UsageExport({ deps }: { deps: OptionsDeps }) {
@@ -16,40 +14,24 @@ export function UsageExport({ deps }: { deps: OptionsDeps }) {
     );
   }, [deps]);
 
-  const exportUsage = async (format: 'csv' | 'json') => {
+  const exportUsage = async (format: ExportFormat) => {
     try {
       const rows = await deps.send('getUsage');
-      const name = `cleartune-usage-${day(new Date())}.${format}`;
-      if (format === 'csv') deps.download(name, usageCsv(rows), 'text/csv;charset=utf-8');
-      else
-        deps.download(
-          name,
-          `${JSON.stringify({ format: 'cleartune-usage', version: 1, exportedAt: new Date().toISOString(), entries: rows }, null, 2)}\n`,
-        );
+      const file = usageExport(rows, format, new Date());
+      deps.download(file.fileName, file.text, file.mime);
       setCount(rows.length);
-      setMessage({
-        ok: true,
-        text: `Exported ${rows.length} ${rows.length === 1 ? 'entry' : 'entries'} as ${format.toUpperCase()}.`,
-      });
+      setMessage({ ok: true, text: exportedMessage('usage', rows.length, format) });
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) });
     }
   };
 
-  const exportFavorites = async (format: 'csv' | 'json') => {
+  const exportFavorites = async (format: ExportFormat) => {
     try {
       const keys = await deps.send('getFavorites');
-      const name = `cleartune-favorites-${day(new Date())}.${format}`;
-      if (format === 'csv') deps.download(name, favoritesCsv(keys), 'text/csv;charset=utf-8');
-      else
-        deps.download(
-          name,
-          `${JSON.stringify({ format: 'cleartune-favorites', version: 1, favorites: keys }, null, 2)}\n`,
-        );
-      setMessage({
-        ok: true,
-        text: `Exported ${keys.length} favorite${keys.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`,
-      });
+      const file = favoritesExport(keys, format, new Date());
+      deps.download(file.fileName, file.text, file.mime);
+      setMessage({ ok: true, text: exportedMessage('favorites', keys.length, format) });
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) });
     }

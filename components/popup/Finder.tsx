@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { isFirstRun } from '@/lib/popup/catalog-status';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { NoticeBanner } from './NoticeBanner';
@@ -13,6 +13,9 @@ import { TabStatus } from './TabStatus';
 import { TrackResults } from './TrackResults';
 import { WelcomePanel } from './WelcomePanel';
 import './popup.css';
+
+/** Loaded when first opened: the popup's first paint does not carry it. */
+const HistoryView = lazy(() => import('./history/HistoryView'));
 
 /** `/` anywhere but in a text field jumps to the search box. */
 function useSlashToSearch(): void {
@@ -36,6 +39,7 @@ function useSlashToSearch(): void {
 export function Finder({ className }: { className: string }) {
   const { catalog, tracks } = useFinder();
   const firstRun = useFinderState((s) => isFirstRun(s.answer));
+  const [history, setHistory] = useState(false);
   useSlashToSearch();
   useEffect(() => {
     void Promise.all([catalog.open(), tracks.loadPersonal()]).then(() => tracks.loadNotices());
@@ -44,11 +48,15 @@ export function Finder({ className }: { className: string }) {
 
   return (
     <div className={className}>
-      <PopupHeader />
+      <PopupHeader history={history} setHistory={setHistory} />
       <TabStatus />
       <main className="popup-main">
         <NoticeBanner />
-        {firstRun ? (
+        {history ? (
+          <Suspense>
+            <HistoryView setHistory={setHistory} />
+          </Suspense>
+        ) : firstRun ? (
           <WelcomePanel />
         ) : (
           <>

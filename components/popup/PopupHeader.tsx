@@ -12,7 +12,14 @@ function useNow(deps: { now: () => number }): number {
   return now;
 }
 
-export function PopupHeader() {
+/** `history`: whether the History view shows instead of the tracks. */
+export function PopupHeader({
+  history,
+  setHistory,
+}: {
+  history: boolean;
+  setHistory: (history: boolean) => void;
+}) {
   const { catalog, deps } = useFinder();
   const answer = useFinderState((s) => s.answer);
   const refreshing = useFinderState((s) => s.refreshing || (s.loading && !s.answer));
@@ -34,6 +41,17 @@ export function PopupHeader() {
         onClick={() => void catalog.refresh()}
       >
         <span aria-hidden="true">↻</span>
+      </button>
+      <button
+        type="button"
+        id="history-button"
+        className="icon-button"
+        aria-label="History"
+        title="History"
+        aria-pressed={history}
+        onClick={() => setHistory(!history)}
+      >
+        <span aria-hidden="true">◷</span>
       </button>
       {deps.openSidePanel && (
         <button

@@ -7,6 +7,10 @@ import type { ChosenTrack } from '../shared/track';
 import { mismatchMessage } from './ui/insert-button';
 import type { LabelledCandidate } from './watched-document';
 
+/** The shortcut or the menu, used outside any composer: nothing is filled elsewhere on the page. */
+export const NOT_IN_COMPOSER =
+  'Nothing inserted: you are not in a composer’s music field. Click into it, then insert again.';
+
 function latest(candidates: readonly LabelledCandidate[]): LabelledCandidate | undefined {
   return candidates.reduce<LabelledCandidate | undefined>(
     (best, candidate) => (!best || candidate.focusedAt > best.focusedAt ? candidate : best),
@@ -31,8 +35,13 @@ export function fillCandidate(target: LabelledCandidate, chosen: ChosenTrack): F
     target.ui.fill();
     return { filledInto: null, message: mismatchMessage(target.ui.field.kind, chosen) };
   }
+  const before = target.ui.field.element.value;
   const outcome = target.ui.fill();
-  if (outcome === 'filled') return { filledInto: target.label, message: `Filled into ${target.label}` };
+  if (outcome === 'filled') {
+    const result: FillResult = { filledInto: target.label, message: `Filled into ${target.label}` };
+    // The id was there already: nothing new went into the post, so the usage record skips it.
+    return before === chosen.id ? { ...result, unchanged: true } : result;
+  }
   return {
     filledInto: null,
     message: `Not filled: the field on ${target.label} already holds a value. Press “Replace” there to use this track.`,

@@ -67,6 +67,8 @@ export function browserFinderDeps(options: { panel?: boolean } = {}): FinderDeps
     memory: window.localStorage,
     setTimeout: (run, ms) => window.setTimeout(run, ms),
     clearTimeout: (handle) => window.clearTimeout(handle as number),
+    // Loaded on the first export: the popup's first paint does not carry it.
+    download: (...file) => void import('./download').then((m) => m.download(...file)),
     // A frame, then a task: the frame after rAF callbacks is the one showing the change. The timeout
     // covers a page that gets no frames (hidden), so the rest of the list still comes.
     afterPaint: () =>

@@ -24,6 +24,8 @@ export interface FinderDeps {
    * called straight from the click: the browser needs the user's gesture.
    */
   openSidePanel?: () => Promise<boolean>;
+  /** Saves `text` as a file the person downloads (History's export). */
+  download: (fileName: string, text: string, mime: string) => void;
   /** Resolves once what was just rendered has been painted (tests: on the next tick). */
   afterPaint?: () => Promise<void>;
 }

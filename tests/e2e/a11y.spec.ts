@@ -3,10 +3,9 @@
  * axe-core finds no serious or critical violation in the popup (results, empty, error, first run)
  * in light and dark, nor in the options page and the side panel, with axe's experimental rules on (tests/e2e/axe-audit.ts). The README's screenshots are taken here.
  */
-import type { Page } from '@playwright/test';
 import { reactComposerHtml, serveHtml } from '../fixtures/composers/serve';
 import { DEMO_CREDENTIALS } from '../simulator';
-import { axeAudit } from './axe-audit';
+import { expectNoSeriousViolations } from './axe-audit';
 import { expect, test, watchErrors } from './fixtures';
 import { ask, setUpProviders } from './popup-support';
 
@@ -16,18 +15,6 @@ import { ask, setUpProviders } from './popup-support';
  */
 const screenshotPath = (file: string): string =>
   process.env.UPDATE_SCREENSHOTS === '1' ? `docs/screenshots/${file}` : test.info().outputPath(file);
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await axeAudit(page).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')}: ${node.failureSummary}`),
-    }));
-  expect(serious).toEqual([]);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import axe from 'axe-core';
 
 const require = createRequire(import.meta.url);
@@ -17,4 +17,17 @@ const EXPERIMENTAL_RULES = Object.fromEntries(
 
 export function axeAudit(page: Page): AxeBuilder {
   return new AxeBuilder({ page, axeSource: AXE_SOURCE }).options({ rules: EXPERIMENTAL_RULES });
+}
+
+/** Fails the test with the serious and critical violations axe finds (a few nodes of each). */
+export async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await axeAudit(page).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')}: ${node.failureSummary}`),
+    }));
+  expect(serious).toEqual([]);
 }

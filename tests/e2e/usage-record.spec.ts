@@ -40,6 +40,9 @@ test('fills are recorded, and the exported CSV and JSON hold the exact ids fille
   await insert.click();
   await expect(page.locator('#t')).toHaveValue(LAYERS_CLEARED_ID);
   await insert.click();
+  // Use again over the id the field already holds: the popup says it is there, no new entry.
+  expect((await useTrack(popup, cmlTrack, 'trending')).filledInto).toBe('composer.test');
+  await expect(page.locator('#a')).toHaveValue(CML_TRENDING_CLIP_ID);
 
   const options = await openOptions();
   await expect(options.getByText(/kept on this device only \(3 entries\)/)).toBeVisible();

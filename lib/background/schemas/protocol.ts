@@ -55,6 +55,8 @@ export const fillResultSchema = z.object({
   /** The name of the composer the track went into ("TikTok Studio", "composer.test"), null when none was open. */
   filledInto: z.nullable(z.string()),
   message: z.string(),
+  /** Filled, but the field already held this id (not a new use). */
+  unchanged: z.optional(z.boolean()),
 });
 
 const none = z.undefined();

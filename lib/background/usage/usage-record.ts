@@ -126,8 +126,58 @@ export async function readUsage(): Promise<ReturnType<typeof toRow>[]> {
  * Find in Sounds and fill nothing: Studio uses are recorded when the attach is verified.
  */
 export async function recordFillResult(chosen: ChosenTrack, result: FillResult, at: number): Promise<void> {
-  if (result.filledInto && result.filledInto !== STUDIO_LABEL)
+  if (result.filledInto && result.filledInto !== STUDIO_LABEL && !result.unchanged)
     await recordUse(chosen, result.filledInto, null, at);
+}
+
+/** Empties the record and answers what was in it, newest first (Undo hands it back). */
+export function clearUsage(): Promise<ReturnType<typeof toRow>[]> {
+  return writes(async () => {
+    const entries = await usageItem.get();
+    await usageItem.set([]);
+    return entries.map(toRow).reverse();
+  });
+}
+
+/**
+ * Puts entries back (Undo of a clear): each checked like a stored entry, merged by time with what
+ * was recorded since, an entry already there not doubled, the newest 5,000 kept.
+ */
+export async function restoreUsage(
+  rows: readonly ReturnType<typeof toRow>[],
+): Promise<ReturnType<typeof toRow>[]> {
+  // Oldest first, as stored, so entries of the same millisecond keep their order.
+  const restored = [...rows].reverse().flatMap((row) => {
+    const parsed = entrySchema.safeParse([
+      row.at,
+      row.provider,
+      row.id,
+      row.idKind,
+      row.clip,
+      row.title,
+      row.artist,
+      row.cleared,
+      row.genre,
+      row.range,
+      row.rank,
+      row.site,
+      row.verified,
+    ]);
+    return parsed.success ? [parsed.data] : [];
+  });
+  await writes(async () => {
+    const seen = new Set<string>();
+    const merged = [...restored, ...(await usageItem.get())]
+      .filter((entry) => {
+        const key = JSON.stringify(entry);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .sort((a, b) => a[0] - b[0]);
+    await usageItem.set(merged.slice(-MAX_USAGE_ENTRIES));
+  });
+  return readUsage();
 }
 
 export function usageHandlers(now: () => number): MessageHandlers {
@@ -138,5 +188,7 @@ export function usageHandlers(now: () => number): MessageHandlers {
       return null;
     },
     getUsage: () => readUsage(),
+    clearUsage: () => clearUsage(),
+    restoreUsage: ({ rows }) => restoreUsage(rows),
   };
 }

@@ -139,3 +139,73 @@ describe('what is recorded', () => {
     expect(await readUsage()).toHaveLength(2);
   });
 });
+
+describe('clearing, and Undo', () => {
+  const entry = (at: number, site = 'composer.test') => [
+    at,
+    'layers',
+    layersClearedTrack.id,
+    'layers-track',
+    null,
+    'Old',
+    'Artist',
+    true,
+    null,
+    null,
+    null,
+    site,
+    null,
+  ];
+
+  it('clearUsage answers every entry, newest first, and keeps nothing', async () => {
+    await recordUse(chosen, 'a.test', null, NOW);
+    await recordUse(chosen, 'b.test', true, NOW + 1);
+    const { clearUsage } = usageHandlers(() => NOW) as Required<MessageHandlers>;
+    const removed = await clearUsage(undefined, sender(1));
+    expect(removed.map((row) => row.site)).toEqual(['b.test', 'a.test']);
+    expect(await readUsage()).toEqual([]);
+  });
+
+  it('restoreUsage gives everything back, merged by time with what was recorded since', async () => {
+    await recordUse(chosen, 'a.test', null, NOW);
+    await recordUse(chosen, 'b.test', null, NOW + 2);
+    const before = await readUsage();
+    const handlers = usageHandlers(() => NOW) as Required<MessageHandlers>;
+    const removed = await handlers.clearUsage(undefined, sender(1));
+    // A use between the clear and the Undo stays, in its place in time.
+    await recordUse(chosen, 'since.test', null, NOW + 3);
+    const restored = await handlers.restoreUsage({ rows: removed }, sender(1));
+    expect(restored.map((row) => row.site)).toEqual(['since.test', 'b.test', 'a.test']);
+    expect(await readUsage()).toEqual(restored);
+    expect(restored.slice(1)).toEqual(before);
+  });
+
+  it('keeps the order of entries made in the same millisecond, and never doubles one (Undo twice)', async () => {
+    await recordUse(chosen, 'first.test', null, NOW);
+    await recordUse(chosen, 'second.test', null, NOW);
+    const handlers = usageHandlers(() => NOW) as Required<MessageHandlers>;
+    const removed = await handlers.clearUsage(undefined, sender(1));
+    await handlers.restoreUsage({ rows: removed }, sender(1));
+    await handlers.restoreUsage({ rows: removed }, sender(1));
+    expect((await readUsage()).map((row) => row.site)).toEqual(['second.test', 'first.test']);
+  });
+
+  it(`drops a row that is not a valid entry and keeps the newest ${MAX_USAGE_ENTRIES}`, async () => {
+    await browser.storage.local.set({
+      usage: Array.from({ length: MAX_USAGE_ENTRIES }, (_, i) => entry(i + 1)),
+    });
+    const handlers = usageHandlers(() => NOW) as Required<MessageHandlers>;
+    const removed = await handlers.clearUsage(undefined, sender(1));
+    await recordUse(chosen, 'since.test', null, NOW);
+    const valid = removed[0]!;
+    const restored = await handlers.restoreUsage(
+      { rows: [{ ...valid, id: '' }, { ...valid, site: 'x'.repeat(500) }, ...removed] },
+      sender(1),
+    );
+    expect(restored).toHaveLength(MAX_USAGE_ENTRIES);
+    expect(restored[0]?.site).toBe('since.test');
+    // The oldest restored entry made room for the one recorded since.
+    expect(restored.at(-1)?.at).toBe(2);
+    expect(restored.some((row) => row.id === '' || row.site.length > 200)).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 /** Track builders and a fake background for the popup's unit and component tests. */
 import { vi } from 'vitest';
 import type { FinderDeps } from '../../../lib/popup/finder-deps';
+import type { HistoryRow } from '../../../lib/popup/history';
 import type { CatalogAnswer, CatalogPart, MessageType, Output } from '../../../lib/shared/protocol';
 import type { ChosenTrack, Track } from '../../../lib/shared/track';
 
@@ -125,6 +126,7 @@ export function fakeDeps(handlers: Handlers = {}, overrides: Partial<FinderDeps>
     memory: null,
     setTimeout: (run, ms) => setTimeout(run, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    download: vi.fn(),
     ...overrides,
   };
   return {
@@ -134,5 +136,25 @@ export function fakeDeps(handlers: Handlers = {}, overrides: Partial<FinderDeps>
     setChosen: (value: ChosenTrack | null) => {
       chosen = value;
     },
+  };
+}
+
+/** One usage-record entry as the History view gets it: a CML fill into composer.test at `at`. */
+export function historyRow(at: number, overrides: Partial<HistoryRow> = {}): HistoryRow {
+  return {
+    at,
+    provider: 'bundle-social',
+    id: '7300000000000000001',
+    idKind: 'cml-song-clip',
+    clip: 'trending',
+    title: 'Café Nights',
+    artist: 'Zoë',
+    cleared: true,
+    genre: 'DANCE_POP',
+    range: '7DAY',
+    rank: 3,
+    site: 'composer.test',
+    verified: null,
+    ...overrides,
   };
 }
