@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { FillResult } from '../shared/protocol';
 import { openSidePanel } from '../shared/side-panel';
-import { showChosenOnBadge } from './composer/relay';
+import { followGlobalTitle, showChosenOnBadge } from './composer/relay';
 import { sendTabMessage } from './messages';
 import { chosenItem } from './storage';
 import { recordFillResult } from './usage/usage-record';
@@ -17,18 +17,25 @@ const TOLD_MS = 5000;
 
 /**
  * Nothing is open to say why nothing was inserted: the toolbar button says it for a few seconds
- * (a "!" badge, and the reason as its tooltip), then shows the chosen track again.
+ * (a "!" badge, and the reason as its tooltip) in the tab the key or the menu was used in, then
+ * shows the chosen track again. Without a tab, the button says it in every tab.
  */
-async function tell(result: FillResult): Promise<FillResult> {
+async function tell(result: FillResult, tabId?: number): Promise<FillResult> {
   const action = browser.action;
   if (!action) return result;
-  await action.setBadgeText({ text: '!' });
-  await action.setTitle({ title: `Cleartune — ${result.message}` });
+  const where = tabId === undefined ? {} : { tabId };
+  await action.setBadgeText({ text: '!', ...where });
+  await action.setTitle({ title: `Cleartune — ${result.message}`, ...where });
   setTimeout(() => {
-    void chosenItem
-      .get()
-      .then(showChosenOnBadge)
-      .catch(() => {});
+    // A tab's own badge, set to null, falls back to what every tab shows (the chosen track).
+    const reset =
+      tabId === undefined
+        ? chosenItem.get().then(showChosenOnBadge)
+        : Promise.all([
+            action.setBadgeText({ text: null, tabId } as unknown as { text: string; tabId: number }),
+            followGlobalTitle(tabId),
+          ]);
+    void reset.catch(() => {});
   }, TOLD_MS);
   return result;
 }
@@ -43,15 +50,15 @@ export async function insertChosen(
   frameId?: number,
 ): Promise<FillResult> {
   const chosen = await chosenItem.get();
-  if (!chosen) return tell({ filledInto: null, message: NOTHING_CHOSEN });
+  if (!chosen) return tell({ filledInto: null, message: NOTHING_CHOSEN }, tabId);
   if (tabId === undefined) return tell({ filledInto: null, message: NO_FIELD_HERE });
   try {
     const result = await sendTabMessage(tabId, 'insertChosen', { chosen, target }, frameId);
     await recordFillResult(chosen, result, Date.now()).catch(() => {});
-    return result.filledInto ? result : tell(result);
+    return result.filledInto ? result : tell(result, tabId);
   } catch {
     // No content script here, or no frame of it holds the field.
-    return tell({ filledInto: null, message: NO_FIELD_HERE });
+    return tell({ filledInto: null, message: NO_FIELD_HERE }, tabId);
   }
 }
 

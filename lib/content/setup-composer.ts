@@ -5,6 +5,7 @@
  * the content script's invalidation disposes.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FillResult } from '../shared/protocol';
 import type { ChosenTrack } from '../shared/track';
 import {
   createPresenceReporter,
@@ -13,7 +14,7 @@ import {
   reportContextTarget,
   reportFill,
 } from './background-link';
-import { fillBestField, fillCandidate } from './fill-best-field';
+import { fillBestField, fillCandidate, NOT_IN_COMPOSER } from './fill-best-field';
 import { candidateFor, focusedElement } from './insert-target';
 import { createScope } from './scope';
 import { STUDIO_FIND_STARTED, STUDIO_LABEL } from './studio/studio-adapter';
@@ -81,13 +82,19 @@ export function setupComposer(ctx: ContentScriptContext): void {
   scope.listen(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible') report(true);
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => watched?.rescan());
+  // An in-page navigation (pushState) may be reported to the background as the tab loading, which
+  // forgets the tab's composers: they are reported again, even if nothing changed here.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    watched?.rescan();
+    report(true);
+  });
 
   /**
    * Studio takes no id: there every insert starts Find in Sounds, which guides the person to the
-   * row. Elsewhere: the field itself (or its composer's), else the best one on the page.
+   * row. Elsewhere: the shortcut and the menu fill the field the person is in (or one of its
+   * composer's) and nothing else; "Use" (no element) fills the best field on the page.
    */
-  const insert = (track: ChosenTrack, element: Element | null) => {
+  const insert = (track: ChosenTrack, element: Element | null): FillResult | undefined => {
     if (!watched) return undefined;
     chosen = track;
     watched.refresh();
@@ -97,8 +104,11 @@ export function setupComposer(ctx: ContentScriptContext): void {
       return { filledInto: STUDIO_LABEL, message: STUDIO_FIND_STARTED };
     }
     const candidates = watched.candidates();
+    if (!element) return fillBestField(candidates, track);
     const target = candidateFor(candidates, watched.composerRoots(), element, track.idKind);
-    return target ? fillCandidate(target, track) : fillBestField(candidates, track);
+    if (target) return fillCandidate(target, track);
+    // Another frame may hold the field; in this one, nothing is filled behind the person's back.
+    return candidates.length > 0 ? { filledInto: null, message: NOT_IN_COMPOSER } : undefined;
   };
 
   const removeHandlers = handleBackgroundMessages({

@@ -9,7 +9,7 @@ import type { Page, Worker } from '@playwright/test';
 import { serveHtml, useTrack } from '../fixtures/composers/serve';
 import { CML_TRENDING_CLIP_ID, cmlTrack, LAYERS_CLEARED_ID, layersClearedTrack } from '../fixtures/tracks';
 import { expect, serveFixturePage, test } from './fixtures';
-import { serveMedia } from './popup-support';
+import { ask, serveMedia } from './popup-support';
 
 const PAGE = 'https://composer.test/shortcuts';
 const STUDIO = 'https://www.tiktok.com/tiktokstudio/upload?from=creator_center&state=uploaded';
@@ -136,7 +136,7 @@ test('the insert shortcut in a framed composer fills that frame only, not the pa
   await expect(page.locator('#p')).toHaveValue('');
 });
 
-test('the insert shortcut with nothing chosen fills nothing and says why on the toolbar button', async ({
+test('the insert shortcut with nothing chosen fills nothing and says why on that tab’s toolbar button', async ({
   openPage,
   background,
 }) => {
@@ -144,15 +144,68 @@ test('the insert shortcut with nothing chosen fills nothing and says why on the 
   await openComposer(page);
   await page.locator('#a').focus();
   await dispatch(background, 'command', PAGE);
+  const button = () =>
+    background.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url: `${url}*` });
+      return {
+        badge: await chrome.action.getBadgeText({ tabId: tab?.id }),
+        title: await chrome.action.getTitle({ tabId: tab?.id }),
+        elsewhere: await chrome.action.getBadgeText({}),
+      };
+    }, PAGE);
+  await expect.poll(button).toEqual({
+    badge: '!',
+    title: 'Cleartune — Choose a track in Cleartune first (Use), then insert it.',
+    elsewhere: '',
+  });
+  await expect(page.locator('#a')).toHaveValue('');
+  // A few seconds later the tab's button is the same as every other tab's again.
+  await expect.poll(button, { timeout: 8000 }).toEqual({ badge: '', title: 'Cleartune', elsewhere: '' });
+});
+
+test('the insert shortcut outside any composer fills nothing, and says so', async ({
+  openPage,
+  openPopup,
+  background,
+}) => {
+  await useTrack(await openPopup(), cmlTrack);
+  const page = await openPage('about:blank');
+  await openComposer(page);
+  await page.locator('#a').click();
+  await page.locator('h2').first().click();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await dispatch(background, 'command', PAGE);
   await expect
     .poll(() =>
-      background.evaluate(async () => ({
-        badge: await chrome.action.getBadgeText({}),
-        title: await chrome.action.getTitle({}),
-      })),
+      background.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url: `${url}*` });
+        return chrome.action.getTitle({ tabId: tab?.id });
+      }, PAGE),
     )
-    .toEqual({ badge: '!', title: 'Cleartune — Choose a track in Cleartune first (Use), then insert it.' });
+    .toMatch(/Nothing inserted: you are not in a composer’s music field/);
   await expect(page.locator('#a')).toHaveValue('');
+  await expect(page.locator('#b')).toHaveValue('');
+});
+
+test('a composer page that navigates in place (pushState) stays known to the finder', async ({
+  openPage,
+  openPopup,
+  background,
+}) => {
+  const page = await openPage('about:blank');
+  await openComposer(page);
+  const popup = await openPopup();
+  const tabId = await background.evaluate(
+    async (url) => (await chrome.tabs.query({ url: `${url}*` }))[0]?.id,
+    PAGE,
+  );
+  const composers = async () =>
+    (await ask<{ composers: number } | null>(popup, 'getTabStatus', { tabId }))?.composers ?? 0;
+  await expect.poll(composers).toBe(3);
+  await page.evaluate(() => history.pushState({}, '', '/shortcuts/step-2'));
+  // Chrome reports the in-page navigation as the tab loading, which forgets its report.
+  await page.waitForTimeout(1500);
+  await expect.poll(composers).toBe(3);
 });
 
 test('the insert shortcut on TikTok Studio starts Find in Sounds', async ({

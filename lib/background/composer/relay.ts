@@ -43,11 +43,25 @@ export async function showChosenOnBadge(chosen: ChosenTrack | null): Promise<voi
   if (!action) return;
   await action.setBadgeText({ text: chosen ? '♪' : '' });
   await action.setBadgeBackgroundColor({ color: '#6d28d9' });
-  await action.setTitle({
-    title: chosen
-      ? `Cleartune — chosen: ${chosen.title}${chosen.artist ? ` — ${chosen.artist}` : ''}`
-      : 'Cleartune',
-  });
+  const title = chosen
+    ? `Cleartune — chosen: ${chosen.title}${chosen.artist ? ` — ${chosen.artist}` : ''}`
+    : 'Cleartune';
+  await action.setTitle({ title });
+  await Promise.allSettled([...tabTitles].map((tabId) => action.setTitle({ title, tabId })));
+}
+
+/**
+ * Tabs given a title of their own (a reason nothing was inserted there). Chrome cannot clear a
+ * tab's title back to the global one, so each is set to the global title, and kept in step.
+ */
+const tabTitles = new Set<number>();
+
+/** Puts a tab's button title back to what every tab shows. */
+export async function followGlobalTitle(tabId: number): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  if (!action) return;
+  tabTitles.add(tabId);
+  await action.setTitle({ title: await action.getTitle({}), tabId });
 }
 
 /** Tabs where the composer content script runs: the static matches and the user's composer sites. */
@@ -212,6 +226,7 @@ export function composerHandlers(deps: ComposerBackgroundDeps = defaultDeps): Me
 /** Forgets a closed composer tab, keeps site registrations in line with settings, restores the badge. */
 export function setupComposerRelay(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
+    tabTitles.delete(tabId);
     void lastComposerItem
       .get()
       .then((last) => (last?.tabId === tabId ? lastComposerItem.remove() : undefined));
