@@ -15,6 +15,7 @@ import {
 } from '../shared/track';
 import type { TrackEntry } from './catalog-index';
 import { matchesWords, queryWords } from './search';
+import { findChosenEntry } from './track-actions';
 
 /** One entry of the record, as `getUsage` answers it. */
 export type HistoryRow = Output<'getUsage'>[number];
@@ -155,13 +156,8 @@ export function historyTrack(
   row: HistoryRow,
   entries: readonly TrackEntry[],
 ): { entry: TrackEntry; clip: ClipChoice | null } {
-  for (const entry of entries) {
-    const { track } = entry;
-    if (track.provider !== row.provider) continue;
-    if (track.clips?.trending?.id === row.id) return { entry, clip: 'trending' };
-    if (track.clips?.full?.id === row.id) return { entry, clip: 'full' };
-    if (track.id === row.id) return { entry, clip: row.clip };
-  }
+  const listed = findChosenEntry(entries, row);
+  if (listed) return listed;
   const clip =
     row.clip && row.provider === 'bundle-social' && CLIP_ID_PATTERN.test(row.id)
       ? { id: row.id, durationSec: null, previewUrl: null }

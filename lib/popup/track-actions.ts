@@ -1,6 +1,7 @@
 /** What a row's buttons do: use, favorite, copy, pick a clip; and the status line they report to. */
 
 import { defaultClip, idFor } from '../shared/clips';
+import type { DateRange } from '../shared/genres';
 import { errorText } from '../shared/messages';
 import type { ChosenTrack, ClipChoice } from '../shared/track';
 import type { TrackEntry } from './catalog-index';
@@ -14,7 +15,8 @@ export interface TrackActions {
   say(text: string, undo?: (() => void) | null): void;
   clipFor(entry: TrackEntry): ClipChoice | null;
   setClip(entry: TrackEntry, clip: ClipChoice): void;
-  use(entry: TrackEntry, clip?: ClipChoice | null): Promise<void>;
+  /** `from`: where the track was found, for the usage record (default: the list on screen). */
+  use(entry: TrackEntry, clip?: ClipChoice | null, from?: { genre: string; range: DateRange }): Promise<void>;
   toggleFavorite(entry: TrackEntry): Promise<void>;
   copyId(entry: TrackEntry): Promise<void>;
   copyText(text: string, what: string): Promise<boolean>;
@@ -27,7 +29,7 @@ export interface TrackActions {
 /** The catalog entry a stored choice came from (CML ids are clip ids, so either clip may match). */
 export function findChosenEntry(
   entries: readonly TrackEntry[],
-  chosen: ChosenTrack,
+  chosen: Pick<ChosenTrack, 'provider' | 'id' | 'clip'>,
 ): { entry: TrackEntry; clip: ClipChoice | null } | null {
   for (const entry of entries) {
     const { track } = entry;
@@ -66,7 +68,7 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
     setClip(entry, clip) {
       store.setState({ clips: { ...store.getState().clips, [entry.key]: clip } });
     },
-    async use(entry, clipChoice) {
+    async use(entry, clipChoice, from) {
       const clip = clipChoice === undefined ? clipFor(entry) : clipChoice;
       const previous = store.getState().chosen;
       try {
@@ -76,7 +78,7 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
         const result = await deps.send('useTrack', {
           track: entry.track,
           clip,
-          from: { genre: query.genre, range: query.range },
+          from: from ?? { genre: query.genre, range: query.range },
           ...(tabId == null ? {} : { tabId }),
         });
         const chosen = await deps.send('getChosen');

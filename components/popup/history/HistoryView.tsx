@@ -7,6 +7,7 @@ import {
   historyTrack,
   NO_HISTORY_FILTER,
 } from '@/lib/popup/history';
+import { DATE_RANGES } from '@/lib/shared/genres';
 import { errorText } from '@/lib/shared/messages';
 import { type ExportFormat, exportedMessage, favoritesExport, usageExport } from '@/lib/shared/usage-export';
 import { HistoryControls } from './HistoryControls';
@@ -73,7 +74,9 @@ export default function HistoryView({ setHistory }: { setHistory: (history: bool
       /** As a row's Use: the finder's own track when its list holds it, else one rebuilt from the entry. */
       async reuse(row: HistoryRow) {
         const { entry, clip } = historyTrack(row, store.getState().index.entries);
-        await tracks.use(entry, clip);
+        // Recorded as found where it was found then, not in the list on screen now.
+        const range = DATE_RANGES.find((known) => known === row.range);
+        await tracks.use(entry, clip, row.genre && range ? { genre: row.genre, range } : undefined);
         // The use just made is in the record now (when it filled a composer).
         void read();
       },

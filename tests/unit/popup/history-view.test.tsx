@@ -236,7 +236,7 @@ describe('search and filters', () => {
 });
 
 describe('Use again', () => {
-  it('sends the catalog’s own track and clip when the list holds it', async () => {
+  it('sends the catalog’s own track and clip when the list holds it, found where it was found then', async () => {
     const { send } = renderPopup();
     await screen.findByRole('listitem', { name: /In the list/ });
     await openHistory();
@@ -246,7 +246,8 @@ describe('Use again', () => {
     expect(send).toHaveBeenCalledWith('useTrack', {
       track: listed,
       clip: 'full',
-      from: { genre: 'POP', range: '7DAY' },
+      // The entry's genre and range (Dance Pop), not the list on screen (Pop).
+      from: { genre: 'DANCE_POP', range: '7DAY' },
     });
     expect(screen.getByRole('status').textContent).toBe('Filled into composer.test');
   });
