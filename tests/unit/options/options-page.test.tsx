@@ -27,6 +27,8 @@ function fakeBackground(initial: MaskedSettings = EMPTY, teams = [{ id: 'team-1'
     getUsage: () => [],
     getFavorites: () => [],
     getToolbarOpens: () => 'popup',
+    getLastUses: () => ({ days: 14, uses: [] }),
+    setRotationDays: ({ days }: { days: number }) => days,
     setToolbarOpens: ({ opens }: { opens: string }) => opens,
     listTeams: () => ({ teams, error: null }),
     saveSettings: (patch: Record<string, unknown>) => {
@@ -215,6 +217,22 @@ describe('options page', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('sets the rotation window, refusing what is not a whole number of days', async () => {
+    const { deps, send } = fakeBackground();
+    render(<Options deps={deps} />);
+    const days = await screen.findByRole('spinbutton', { name: 'Hide tracks used in the last' });
+    await waitFor(() => expect((days as HTMLInputElement).value).toBe('14'));
+    fireEvent.change(days, { target: { value: '2.5' } });
+    // Leaving the field saves it (the browser's own check holds the Save button back).
+    fireEvent.blur(days);
+    expect(await screen.findByText('Enter a whole number of days from 1 to 365.')).toBeTruthy();
+    expect(send).not.toHaveBeenCalledWith('setRotationDays', expect.anything());
+    fireEvent.change(days, { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save rotation' }));
+    expect(await screen.findByText('The finder can now hide tracks used in the last 30 days.')).toBeTruthy();
+    expect(send).toHaveBeenCalledWith('setRotationDays', { days: 30 });
   });
 
   it('adds a composer site after the browser allows it, and removes it', async () => {
