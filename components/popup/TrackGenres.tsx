@@ -23,18 +23,17 @@ interface Props {
   used: { when: string; site: string } | null;
 }
 
-/** The "chosen", "used" and "cleared" badges, trend chips, then genre chips (readable labels). */
+/**
+ * The "chosen" and "cleared" badges, trend chips, when it was last used, then genre chips (readable
+ * labels). What does not fit is cut from the end: genres first, then the site of the last use.
+ */
 export function TrackGenres({ genres, cleared, chosen, badges, layers, used }: Props) {
-  const shown = genres.slice(0, Math.max(0, MAX_CHIPS - badges.length - Number(used !== null)));
+  // A last use takes the genres' room: when and where it was used matters more for rotation.
+  const shown = genres.slice(0, Math.max(0, MAX_CHIPS - badges.length - (used ? MAX_CHIPS : 0)));
   const more = genres.length - shown.length;
   return (
     <p className="chips">
       {chosen && <span className="badge badge-chosen">Chosen</span>}
-      {used && (
-        <span className="badge badge-used" title={`Used ${used.when} on ${used.site}`}>
-          Used {used.when} · {used.site}
-        </span>
-      )}
       {cleared ? (
         <span className="badge badge-cleared" title="In TikTok's Commercial Music Library">
           Cleared
@@ -52,12 +51,17 @@ export function TrackGenres({ genres, cleared, chosen, badges, layers, used }: P
           </span>
         );
       })}
+      {used && (
+        <span className="badge badge-used" title={`Used ${used.when} on ${used.site}`}>
+          Used {used.when} · {used.site}
+        </span>
+      )}
       {shown.map((genre) => (
         <span key={genre} className="chip">
           {genreLabel(genre)}
         </span>
       ))}
-      {more > 0 && (
+      {more > 0 && !used && (
         <span className="chip" title={genres.slice(shown.length).map(genreLabel).join(', ')}>
           +{more}
         </span>
