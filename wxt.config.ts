@@ -56,6 +56,8 @@ export default defineConfig({
       ...(mode === 'e2e' ? [E2E_ORIGIN] : []),
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Alerts (off by default) ask for it when one is turned on, and give it back when all are off.
+    optional_permissions: ['notifications'],
     action: { default_title: 'Cleartune' },
     // Chrome allows four suggested keys; all can be changed on the browser's shortcuts page.
     commands: {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { errorText } from '@/lib/shared/messages';
 import type { MaskedSettings } from '@/lib/shared/protocol';
+import { Alerts } from './Alerts';
 import { ComposerSites } from './ComposerSites';
 import { ConnectionSettings } from './ConnectionSettings';
 import { PanelAndShortcuts } from './PanelAndShortcuts';
@@ -10,7 +11,7 @@ import { SettingsTransfer } from './SettingsTransfer';
 import { UsageExport } from './UsageExport';
 import './options.css';
 
-/** The options page: provider keys and team, defaults, composer sites, export and import, the usage record. */
+/** The options page: provider keys and team, defaults, composer sites, export and import, the usage record, alerts. */
 export function Options({ deps }: { deps: OptionsDeps }) {
   const [settings, setSettings] = useState<MaskedSettings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -43,6 +44,7 @@ export function Options({ deps }: { deps: OptionsDeps }) {
           <SettingsTransfer deps={deps} onImported={setSettings} />
           <UsageExport deps={deps} />
           <Rotation deps={deps} />
+          <Alerts deps={deps} />
         </>
       )}
     </main>

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { catalogHandlers, setupCatalogRefresh } from './catalog/handlers';
+import { checkAlerts, setupAlerts } from './alerts/alerts';
+import { alertHandlers } from './alerts/handlers';
+import { browserEnv, catalogHandlers, setupCatalogRefresh, theEngine } from './catalog/handlers';
 import { composerHandlers, setupComposerRelay } from './composer/relay';
 import { handleMessages } from './messages';
 import { pageMenuHandlers, setupPageMenu } from './page-menu';
@@ -45,9 +47,18 @@ export function setupBackground(): void {
     ...pageMenuHandlers(),
     ...usageHandlers(() => Date.now()),
     ...rotationHandlers(),
+    ...alertHandlers(),
     takeNotices: () => takeNotices(),
   });
-  setupCatalogRefresh();
+  // After each periodic refresh, the alerts look at the renewed lists (nothing is fetched for them).
+  setupCatalogRefresh(theEngine, () =>
+    checkAlerts({
+      now: () => Date.now(),
+      isOnline: browserEnv().isOnline,
+      readCached: (ids) => theEngine().readCached(ids),
+    }),
+  );
+  setupAlerts();
   setupComposerRelay();
   setupSidePanel();
   setupShortcuts();

@@ -46,13 +46,33 @@ export function setupSidePanel(): void {
     .catch(() => {});
 }
 
+/** What the finder is handed: a search, or an alert's tracks (`keys`) in the list they came from. */
+export type FinderHandover = Omit<NonNullable<Awaited<ReturnType<typeof finderSearchItem.get>>>, 'at'>;
+
 /**
- * Opens the finder with `text` in its search: the side panel where there is one, else the popup.
- * The search is stored for the page to pick up (an open panel sees it change).
+ * Opens the finder on `search`: the side panel where there is one, else the popup. The search is
+ * stored for the page to pick up (an open panel sees it change). It may be a promise, read from
+ * storage while the panel opens (it must be asked for first); null opens the finder as it was.
  */
-export async function openFinderWithSearch(windowId: number | undefined, text: string): Promise<void> {
-  const opening = openSidePanel(windowId);
-  await finderSearchItem.set({ text: text.trim().slice(0, 200), at: Date.now() });
+export async function openFinderWith(
+  windowId: number | undefined,
+  search: FinderHandover | null | Promise<FinderHandover | null>,
+): Promise<void> {
+  let opening: Promise<boolean>;
+  try {
+    opening = openSidePanel(windowId);
+  } catch {
+    // A window id the browser refuses outright: the popup it is.
+    opening = Promise.resolve(false);
+  }
+  const handover = await search;
+  if (handover)
+    await finderSearchItem.set({ ...handover, text: handover.text.trim().slice(0, 200), at: Date.now() });
   if (await opening) return;
   await browser.action?.openPopup?.().catch(() => {});
+}
+
+/** Opens the finder with `text` in its search (the context menu's "Find … in Cleartune"). */
+export function openFinderWithSearch(windowId: number | undefined, text: string): Promise<void> {
+  return openFinderWith(windowId, { text });
 }

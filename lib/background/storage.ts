@@ -18,8 +18,10 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { DEFAULT_DATE_RANGE, DEFAULT_GENRE } from '../shared/genres';
-import type { Settings } from '../shared/protocol';
+import { DEFAULT_DATE_RANGE, DEFAULT_GENRE, type Genre } from '../shared/genres';
+import { type AlertPrefs, NO_ALERTS, type Settings } from '../shared/protocol';
+import { alertLogSchema, alertPrefsSchema, alertQuerySchema } from './schemas/alerts';
+import { genreSchema } from './schemas/genres';
 import { catalogQuerySchema, tabStatusSchema, toolbarOpensSchema } from './schemas/protocol';
 import {
   apiKeysSchema,
@@ -210,6 +212,18 @@ export function repairFavorites(raw: unknown): Repaired<string[]> | null {
   };
 }
 
+/** Alert genres one by one: a genre this release does not know (or no longer knows) costs only itself. */
+export function repairAlertPrefs(raw: unknown): Repaired<AlertPrefs> | null {
+  if (!isRecord(raw) || !Array.isArray(raw.breakoutGenres)) return null;
+  const breakoutGenres = [...new Set(raw.breakoutGenres)].filter(
+    (genre): genre is Genre => genreSchema.safeParse(genre).success,
+  );
+  return {
+    value: { breakoutGenres, favoritesTop10: raw.favoritesTop10 === true },
+    reset: ['some of the alert genres'],
+  };
+}
+
 /** Everything but the keys. Version 2 took the keys out (`sealPlaintextKeys` moves them first). */
 /** Plain keys the version 2 migration took out of a settings value, for `settingsItem.get` to seal. */
 let strayPlainKeys: Record<string, unknown> | null = null;
@@ -386,12 +400,39 @@ export const toolbarOpensItem = defineValidatedItem(
   'toolbar button choice',
 );
 
-/** A search handed to the finder (from the context menu's "Find … in Cleartune"), taken by the page that shows it. */
+/**
+ * A search handed to the finder, taken by the page that shows it: the context menu's "Find … in
+ * Cleartune" (`text`), or an alert's tracks (`keys`, with `text` empty) in the list they came from.
+ */
 export const finderSearchItem = defineValidatedItem(
   'session:finderSearch',
-  z.nullable(z.object({ text: z.string().check(z.maxLength(200)), at: z.number() })),
+  z.nullable(
+    z.object({
+      text: z.string().check(z.maxLength(200)),
+      at: z.number(),
+      keys: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50))),
+      query: z.optional(alertQuerySchema),
+    }),
+  ),
   null,
   'finder search',
+);
+
+/** Alerts (options): off until the person turns one on. */
+export const alertPrefsItem = defineValidatedItem(
+  'local:alerts',
+  alertPrefsSchema,
+  NO_ALERTS,
+  'alert setting',
+  { repair: repairAlertPrefs },
+);
+
+/** What the alerts announced (`track key|reason` → when; never twice) and the notifications on screen. */
+export const alertLogItem = defineValidatedItem(
+  'local:alertLog',
+  alertLogSchema,
+  { announced: {}, shown: [] },
+  'alert record',
 );
 
 /** The catalog queries looked at lately: the periodic refresh renews their lists. */

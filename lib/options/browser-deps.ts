@@ -7,6 +7,8 @@ export function browserOptionsDeps(): OptionsDeps {
   return {
     send: sendFromPage,
     requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
+    requestPermission: (permission) => browser.permissions.request({ permissions: [permission] }),
+    removePermission: (permission) => browser.permissions.remove({ permissions: [permission] }),
     download: (fileName, text, type = 'application/json') => {
       const url = URL.createObjectURL(new Blob([text], { type }));
       const link = document.createElement('a');

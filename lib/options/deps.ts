@@ -5,6 +5,13 @@ export interface OptionsDeps {
   send: typeof sendFromPage;
   /** Must run inside the click that asked for it: browsers grant host access only on a user gesture. */
   requestOrigin: (pattern: string) => Promise<boolean>;
+  /**
+   * Asks the browser for an optional API permission (alerts: `notifications`); like `requestOrigin`,
+   * only inside the click that turned something on.
+   */
+  requestPermission: (permission: 'notifications') => Promise<boolean>;
+  /** Gives an optional API permission back (all alerts turned off). */
+  removePermission: (permission: 'notifications') => Promise<boolean>;
   download: (fileName: string, text: string, type?: string) => void;
   /**
    * Calls `changed` whenever stored settings change (an import, another window's save, a site

@@ -3,6 +3,7 @@
  * each, and the types of their payloads and answers (taken from the background's schemas by
  * type-only imports, so they are erased from every bundle but the background's).
  */
+import type { alertPrefsSchema, alertStateSchema } from '../background/schemas/alerts';
 import type {
   catalogAnswerSchema,
   catalogPartSchema,
@@ -57,6 +58,8 @@ export const MESSAGE_SENDERS = {
   getTabStatus: 'extension',
   getToolbarOpens: 'extension',
   setToolbarOpens: 'extension',
+  getAlerts: 'extension',
+  setAlerts: 'extension',
 } as const satisfies Record<keyof typeof protocol, 'extension' | 'content' | 'any'>;
 
 export type Protocol = typeof protocol;
@@ -95,6 +98,10 @@ export const DEFAULT_ROTATION_DAYS = 14;
 export type StudioReport = Infer<typeof studioReportSchema>;
 export type TabStatus = Infer<typeof tabStatusSchema>;
 export type ToolbarOpens = Infer<typeof toolbarOpensSchema>;
+export type AlertPrefs = Infer<typeof alertPrefsSchema>;
+export type AlertState = Infer<typeof alertStateSchema>;
+/** Alerts are off until the person turns one on in the options. */
+export const NO_ALERTS: AlertPrefs = { breakoutGenres: [], favoritesTop10: false };
 export type ProviderError = Infer<typeof providerErrorSchema>;
 export type ProviderErrorKind = ProviderError['kind'];
 

@@ -34,7 +34,7 @@ for (const browser of ['chrome', 'firefox'] as const) {
       ...(manifest.optional_host_permissions ?? []),
       ...(manifest.optional_permissions ?? []),
     ];
-    expect(optional.sort()).toEqual(['http://*/*', 'https://*/*']);
+    expect(optional.sort()).toEqual(['http://*/*', 'https://*/*', 'notifications']);
     expect(JSON.stringify(manifest.content_security_policy ?? '')).not.toContain('unsafe-eval');
     expect(JSON.stringify(manifest)).not.toContain('composer.test');
   });

@@ -41,11 +41,22 @@ export async function ensureRefreshAlarm(): Promise<void> {
   });
 }
 
-/** Alarms for periodic refresh of the lists used in the last week. */
-export function setupCatalogRefresh(catalog: () => CatalogEngine = theEngine): void {
+/**
+ * Alarms for periodic refresh of the lists used in the last week; `afterRefresh` runs when a
+ * periodic refresh is done (the alerts look at the renewed lists).
+ */
+export function setupCatalogRefresh(
+  catalog: () => CatalogEngine = theEngine,
+  afterRefresh: () => Promise<unknown> = async () => undefined,
+): void {
   // Registered synchronously, so the alarm that woke the worker is not missed.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void catalog().refreshRecent();
+    if (alarm.name !== REFRESH_ALARM) return;
+    void catalog()
+      .refreshRecent()
+      .catch(() => undefined)
+      .then(afterRefresh)
+      .catch(() => undefined);
   });
   void ensureRefreshAlarm();
 }

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { ALL_GENRES } from '../../shared/genres';
 import { MAX_CATALOG_LIMIT, SOURCES } from '../../shared/protocol';
+import { alertPrefsSchema, alertStateSchema } from './alerts';
 import { dateRangeSchema, genreSchema } from './genres';
 import { providerErrorSchema } from './provider-error';
 import { apiKeySchema, settingsPatchSchema, settingsSchema } from './settings';
@@ -192,6 +193,10 @@ export const protocol = {
   contextTarget: { input: z.object({ kind: z.nullable(idKindSchema) }), output: z.null() },
   /** What the content scripts last reported about a tab's composers; null when it has none. */
   getTabStatus: { input: z.object({ tabId: z.int() }), output: z.nullable(tabStatusSchema) },
+  /** The alerts chosen in the options page, and whether notifications are allowed now. */
+  getAlerts: { input: none, output: alertStateSchema },
+  /** Stores the alerts; the page asks for the notifications permission first, and gives it back. */
+  setAlerts: { input: alertPrefsSchema, output: alertStateSchema },
 } as const satisfies Record<string, { input: z.ZodMiniType; output: z.ZodMiniType }>;
 
 /** Messages the background sends to a content script in a tab. */

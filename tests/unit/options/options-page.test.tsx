@@ -29,6 +29,7 @@ function fakeBackground(initial: MaskedSettings = EMPTY, teams = [{ id: 'team-1'
     getToolbarOpens: () => 'popup',
     getLastUses: () => ({ days: 14, uses: [] }),
     setRotationDays: ({ days }: { days: number }) => days,
+    getAlerts: () => ({ prefs: { breakoutGenres: [], favoritesTop10: false }, allowed: false }),
     setToolbarOpens: ({ opens }: { opens: string }) => opens,
     listTeams: () => ({ teams, error: null }),
     saveSettings: (patch: Record<string, unknown>) => {
@@ -75,6 +76,8 @@ function fakeBackground(initial: MaskedSettings = EMPTY, teams = [{ id: 'team-1'
   const deps: OptionsDeps = {
     send: send as unknown as OptionsDeps['send'],
     requestOrigin: vi.fn(async () => true),
+    requestPermission: vi.fn(async () => true),
+    removePermission: vi.fn(async () => true),
     download: (fileName, text) => downloads.push({ fileName, text }),
     watchSettings: (changed) => {
       watchers.add(changed);
