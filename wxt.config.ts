@@ -28,7 +28,9 @@ const MEDIA_SOURCES = [
 const EXTENSION_PAGES_CSP = `script-src 'self'; object-src 'self'; img-src 'self' ${MEDIA_SOURCES}; media-src ${MEDIA_SOURCES};`;
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // One message catalog per language (en is the source); built into _locales/<lang>/messages.json.
+  i18n: { localesDir: 'lib/shared/locales' },
   // Parallel work trees can build side by side: CLEARTUNE_OUT_DIR=.output-mine npm run build:e2e
   outDir: process.env.CLEARTUNE_OUT_DIR ?? '.output',
   outDirTemplate: `{{browser}}-mv{{manifestVersion}}${BENCH ? '-bench' : '{{modeSuffix}}'}`,
@@ -38,9 +40,9 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ mode, browser }) => ({
-    name: 'Cleartune',
-    description:
-      'Find trending, pre-cleared TikTok tracks and put the right one into a post, without the mistakes.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // sidePanel (Chrome; Firefox's sidebar needs none) and contextMenus add no install warning.
     permissions: [
       'storage',

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { errorText } from '@/lib/shared/messages';
@@ -34,7 +35,7 @@ export function Options({ deps }: { deps: OptionsDeps }) {
 
   return (
     <main className="options">
-      <h1>Cleartune settings</h1>
+      <h1>{i18n.t('options.title')}</h1>
       {loadError && <p className="error-text">{loadError}</p>}
       {settings && (
         <>
