@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { errorText } from '@/lib/shared/messages';
 import type { MaskedSettings } from '@/lib/shared/protocol';
