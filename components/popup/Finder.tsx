@@ -17,7 +17,7 @@ import './popup.css';
 /** Loaded when first opened: the popup's first paint does not carry it. */
 const HistoryView = lazy(() => import('./history/HistoryView'));
 
-/** `/` anywhere but in a text field jumps to the search box. */
+/** `/` anywhere but in a text field jumps to the search box of what is shown. */
 function useSlashToSearch(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -25,7 +25,8 @@ function useSlashToSearch(): void {
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       event.preventDefault();
-      document.getElementById('track-search')?.focus();
+      // The tracks' search box, or History's while History shows (only one is on the page).
+      document.querySelector<HTMLInputElement>('main input[type="search"]')?.focus();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);

@@ -124,6 +124,18 @@ describe('opening and closing', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'History' }));
   });
 
+  it('"/" jumps to the history search while History shows, and to the tracks search after', async () => {
+    renderPopup();
+    await openHistory();
+    const search = await screen.findByRole('searchbox', { name: 'Search history' });
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(search);
+    fireEvent.click(screen.getByRole('button', { name: 'History' }));
+    const tracks = await screen.findByRole('searchbox', { name: 'Search tracks' });
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(tracks);
+  });
+
   it('reads the record afresh each time it opens', async () => {
     const { add, send } = renderPopup();
     await openHistory();
