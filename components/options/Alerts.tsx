@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { genreLabel, sortedGenreOptions } from '@/lib/shared/genres';
 import { errorText } from '@/lib/shared/messages';
@@ -7,21 +8,14 @@ import { type AlertPrefs, type AlertState, NO_ALERTS } from '@/lib/shared/protoc
 const anyOn = (prefs: AlertPrefs) => prefs.breakoutGenres.length > 0 || prefs.favoritesTop10;
 const countOn = (prefs: AlertPrefs) => prefs.breakoutGenres.length + (prefs.favoritesTop10 ? 1 : 0);
 
-const REFUSED =
-  'Notifications were not allowed, so the alert stays off. Turn it on again and allow notifications when your browser asks.';
-const NOT_ALLOWED =
-  'Notifications are not allowed right now, so these alerts cannot be shown: turn one off and on again to allow them.';
-
 /** The page's sentence for what is on. */
 function summary(prefs: AlertPrefs): string {
-  if (!anyOn(prefs)) return 'Alerts are off, and Cleartune gave back the permission to show notifications.';
-  const parts = [
-    ...(prefs.breakoutGenres.length > 0
-      ? [`breakouts in ${prefs.breakoutGenres.map(genreLabel).join(', ')}`]
-      : []),
-    ...(prefs.favoritesTop10 ? ['a favorite entering the top 10'] : []),
-  ];
-  return `Cleartune will tell you about ${parts.join(' and ')}.`;
+  if (!anyOn(prefs)) return i18n.t('options.alerts.off');
+  const genres = prefs.breakoutGenres.map(genreLabel).join(', ');
+  if (!genres) return i18n.t('options.alerts.onFavorites');
+  return prefs.favoritesTop10
+    ? i18n.t('options.alerts.onBoth', { genres })
+    : i18n.t('options.alerts.onBreakouts', { genres });
 }
 
 /** A stored or answered value the page can rely on; anything odd reads as "off". */
@@ -59,7 +53,7 @@ export function Alerts({ deps }: { deps: OptionsDeps }) {
       const granted = await asking.catch(() => false);
       if (!granted) {
         setState(previous);
-        setMessage({ ok: false, text: REFUSED });
+        setMessage({ ok: false, text: i18n.t('options.alerts.refused') });
         return;
       }
     }
@@ -93,10 +87,9 @@ export function Alerts({ deps }: { deps: OptionsDeps }) {
 
   return (
     <section className="card" aria-labelledby="alerts-title">
-      <h2 id="alerts-title">Alerts</h2>
+      <h2 id="alerts-title">{i18n.t('options.alerts.title')}</h2>
       <p className="hint" id="alerts-hint">
-        Off unless you turn one on. After each refresh of the charts, at most one notification; the same track
-        is never announced twice for the same reason. Clicking it shows those tracks in Cleartune.
+        {i18n.t('options.alerts.hint')}
       </p>
       <label className="check">
         <input
@@ -105,10 +98,10 @@ export function Alerts({ deps }: { deps: OptionsDeps }) {
           disabled={state === null}
           onChange={(event) => change({ ...prefs, favoritesTop10: event.target.checked })}
         />
-        <span>Tell me when a favorite enters the top 10</span>
+        <span>{i18n.t('options.alerts.favorites')}</span>
       </label>
       <fieldset className="choices genre-choices" disabled={state === null} aria-describedby="alerts-hint">
-        <legend>Tell me about breakouts in:</legend>
+        <legend>{i18n.t('options.alerts.breakouts')}</legend>
         {sortedGenreOptions().map((option) => (
           <label key={option.value} className="check">
             <input
@@ -122,11 +115,11 @@ export function Alerts({ deps }: { deps: OptionsDeps }) {
       </fieldset>
       <div className="row">
         <button type="button" disabled={!anyOn(prefs)} onClick={() => change(NO_ALERTS)}>
-          Turn all alerts off
+          {i18n.t('options.alerts.allOff')}
         </button>
       </div>
       {state && anyOn(state.prefs) && !state.allowed && message === null && (
-        <p className="error-text">{NOT_ALLOWED}</p>
+        <p className="error-text">{i18n.t('options.alerts.notAllowed')}</p>
       )}
       {message && (
         <p className={message.ok ? 'ok-text' : 'error-text'} role="status">

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { i18n } from '#i18n';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { siteOrigin } from '@/lib/options/site-address';
 import { errorText } from '@/lib/shared/messages';
@@ -30,12 +31,12 @@ export function ComposerSites({ deps, sites, onChanged }: Props) {
       .requestOrigin(site.pattern)
       .then(async (granted) => {
         if (!granted) {
-          setMessage({ ok: false, text: `Access to ${site.origin} was not allowed, so it was not added.` });
+          setMessage({ ok: false, text: i18n.t('options.sites.notAllowed', { site: site.origin }) });
           return;
         }
         onChanged(await deps.send('addComposerSite', { origin: site.origin }));
         setAddress('');
-        setMessage({ ok: true, text: `Added ${site.origin}.` });
+        setMessage({ ok: true, text: i18n.t('options.sites.added', { site: site.origin }) });
       })
       .catch((error: unknown) => setMessage({ ok: false, text: errorText(error) }));
   };
@@ -43,7 +44,7 @@ export function ComposerSites({ deps, sites, onChanged }: Props) {
   const remove = async (origin: string) => {
     try {
       onChanged(await deps.send('removeComposerSite', { origin }));
-      setMessage({ ok: true, text: `Removed ${origin}.` });
+      setMessage({ ok: true, text: i18n.t('options.sites.removed', { site: origin }) });
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) });
     }
@@ -51,14 +52,11 @@ export function ComposerSites({ deps, sites, onChanged }: Props) {
 
   return (
     <section className="card" aria-labelledby="sites-title">
-      <h2 id="sites-title">Composer sites</h2>
-      <p className="hint">
-        Cleartune fills the chosen track into TikTok Studio. Add other sites where you compose posts (your
-        scheduling tool, for example) to let it help there too.
-      </p>
+      <h2 id="sites-title">{i18n.t('options.sites.title')}</h2>
+      <p className="hint">{i18n.t('options.sites.hint')}</p>
       <form className="row" onSubmit={add}>
         <label className="grow">
-          <span>Site address</span>
+          <span>{i18n.t('options.sites.address')}</span>
           <input
             type="text"
             inputMode="url"
@@ -67,20 +65,24 @@ export function ComposerSites({ deps, sites, onChanged }: Props) {
             onChange={(e) => setAddress(e.target.value)}
           />
         </label>
-        <button type="submit">Add site</button>
+        <button type="submit">{i18n.t('options.sites.add')}</button>
       </form>
       <p role="status" className={message?.ok === false ? 'error-text' : 'ok-text'}>
         {message?.text}
       </p>
       {sites.length === 0 ? (
-        <p className="hint">No other sites yet.</p>
+        <p className="hint">{i18n.t('options.sites.none')}</p>
       ) : (
-        <ul className="site-list" aria-label="Composer sites">
+        <ul className="site-list" aria-label={i18n.t('options.sites.title')}>
           {sites.map((origin) => (
             <li key={origin}>
               <code>{origin}</code>
-              <button type="button" aria-label={`Remove ${origin}`} onClick={() => void remove(origin)}>
-                Remove
+              <button
+                type="button"
+                aria-label={i18n.t('options.sites.removeLabel', { site: origin })}
+                onClick={() => void remove(origin)}
+              >
+                {i18n.t('options.sites.remove')}
               </button>
             </li>
           ))}

@@ -1,11 +1,15 @@
 import { type FormEvent, useState } from 'react';
+import { i18n } from '#i18n';
 import type { OptionsDeps } from '@/lib/options/deps';
 import type { DateRange, Genre } from '@/lib/shared/genres';
-import { DATE_RANGE_LABELS, DATE_RANGES, sortedGenreOptions } from '@/lib/shared/genres';
+import { DATE_RANGES, sortedGenreOptions } from '@/lib/shared/genres';
 import { errorText } from '@/lib/shared/messages';
 import type { MaskedSettings } from '@/lib/shared/protocol';
 import { ProviderFieldset } from './ProviderFieldset';
 import { TeamSelect } from './TeamSelect';
+
+/** The days of each range, for the select's "7 days" in the page's language. */
+const RANGE_DAYS: Record<DateRange, number> = { '1DAY': 1, '7DAY': 7, '30DAY': 30 };
 
 interface Props {
   deps: OptionsDeps;
@@ -60,9 +64,9 @@ export function ConnectionSettings({ deps, settings, onSaved }: Props) {
       setDraft((current) => (current === sent ? {} : current));
       setBundleKey('');
       setLayersKey('');
-      setSaved({ ok: true, text: 'Settings saved.' });
+      setSaved({ ok: true, text: i18n.t('options.defaults.saved') });
     } catch (error) {
-      setSaved({ ok: false, text: `Not saved: ${errorText(error)}` });
+      setSaved({ ok: false, text: i18n.t('options.defaults.notSaved', { error: errorText(error) }) });
     } finally {
       setSaving(false);
     }
@@ -70,7 +74,7 @@ export function ConnectionSettings({ deps, settings, onSaved }: Props) {
 
   return (
     <form className="card" aria-labelledby="connection-title" onSubmit={(e) => void save(e)}>
-      <h2 id="connection-title">Providers</h2>
+      <h2 id="connection-title">{i18n.t('options.providers.title')}</h2>
       <ProviderFieldset
         deps={deps}
         provider="bundle-social"
@@ -97,11 +101,11 @@ export function ConnectionSettings({ deps, settings, onSaved }: Props) {
         pendingPatch={{}}
         onSaved={accept}
       />
-      <h2>Defaults</h2>
-      <p className="hint">What the popup shows when it opens.</p>
+      <h2>{i18n.t('options.defaults.title')}</h2>
+      <p className="hint">{i18n.t('options.defaults.hint')}</p>
       <div className="row">
         <label>
-          <span>Default genre</span>
+          <span>{i18n.t('options.defaults.genre')}</span>
           <select value={genre} onChange={(e) => edit({ defaultGenre: e.target.value as Genre })}>
             {sortedGenreOptions().map((option) => (
               <option key={option.value} value={option.value}>
@@ -111,11 +115,11 @@ export function ConnectionSettings({ deps, settings, onSaved }: Props) {
           </select>
         </label>
         <label>
-          <span>Default date range</span>
+          <span>{i18n.t('options.defaults.range')}</span>
           <select value={range} onChange={(e) => edit({ defaultRange: e.target.value as DateRange })}>
             {DATE_RANGES.map((value) => (
               <option key={value} value={value}>
-                {DATE_RANGE_LABELS[value]}
+                {i18n.t('options.defaults.rangeDays', RANGE_DAYS[value])}
               </option>
             ))}
           </select>
@@ -123,7 +127,7 @@ export function ConnectionSettings({ deps, settings, onSaved }: Props) {
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
-          Save
+          {i18n.t('options.defaults.save')}
         </button>
         <p role="status" className={saved?.ok === false ? 'error-text' : 'ok-text'}>
           {saved?.text}

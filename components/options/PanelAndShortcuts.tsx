@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { errorText } from '@/lib/shared/messages';
 import type { ToolbarOpens } from '@/lib/shared/protocol';
 
-const CHOICES: { value: ToolbarOpens; label: string }[] = [
-  { value: 'popup', label: 'the popup' },
-  { value: 'sidePanel', label: 'the side panel (stays open beside the page)' },
+/** The choices, read in the page's language when it renders. */
+const CHOICES: { value: ToolbarOpens; label: () => string }[] = [
+  { value: 'popup', label: () => i18n.t('options.toolbar.popup') },
+  { value: 'sidePanel', label: () => i18n.t('options.toolbar.sidePanel') },
 ];
 
 /** What the toolbar button opens, and the way to the browser's keyboard shortcuts page. */
@@ -25,7 +27,7 @@ export function PanelAndShortcuts({ deps }: { deps: OptionsDeps }) {
       setOpens(await deps.send('setToolbarOpens', { opens: value }));
       setMessage({
         ok: true,
-        text: `The toolbar button now opens ${value === 'popup' ? 'the popup' : 'the side panel'}.`,
+        text: i18n.t(value === 'popup' ? 'options.toolbar.nowPopup' : 'options.toolbar.nowSidePanel'),
       });
     } catch (error) {
       setOpens(previous);
@@ -35,9 +37,9 @@ export function PanelAndShortcuts({ deps }: { deps: OptionsDeps }) {
 
   return (
     <section className="card" aria-labelledby="panel-title">
-      <h2 id="panel-title">Toolbar button and shortcuts</h2>
+      <h2 id="panel-title">{i18n.t('options.toolbar.title')}</h2>
       <fieldset className="choices" disabled={opens === null}>
-        <legend>The toolbar button opens</legend>
+        <legend>{i18n.t('options.toolbar.opens')}</legend>
         {CHOICES.map((choice) => (
           <label key={choice.value} className="choice">
             <input
@@ -47,16 +49,15 @@ export function PanelAndShortcuts({ deps }: { deps: OptionsDeps }) {
               checked={opens === choice.value}
               onChange={() => void choose(choice.value)}
             />
-            {choice.label}
+            {choice.label()}
           </label>
         ))}
       </fieldset>
       <p className="hint">
-        Shortcuts: Alt+Shift+C opens Cleartune, Alt+Shift+S the side panel, Alt+Shift+I inserts the chosen
-        track into the composer field you are in (on TikTok Studio: finds it in Sounds).{' '}
+        {i18n.t('options.toolbar.shortcuts')}{' '}
         {deps.openShortcuts && (
           <button type="button" className="link-button" onClick={() => deps.openShortcuts?.()}>
-            Change keyboard shortcuts
+            {i18n.t('options.toolbar.change')}
           </button>
         )}
       </p>

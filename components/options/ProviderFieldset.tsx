@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
+import { i18n } from '#i18n';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { errorText } from '@/lib/shared/messages';
 import type { Input, MaskedSettings, ProviderError } from '@/lib/shared/protocol';
@@ -73,19 +74,19 @@ export function ProviderFieldset({
   const remove = () =>
     run(async () => {
       onSaved(await deps.send('saveSettings', { [KEY_FIELD[provider]]: null }));
-      return { ok: true, text: `${name} key removed.` };
+      return { ok: true, text: i18n.t('options.providers.removed', { name }) };
     });
 
   return (
     <fieldset className="provider">
       <legend>{name}</legend>
       <label>
-        <span>{name} API key</span>
+        <span>{i18n.t('options.providers.apiKey', { name })}</span>
         <input
           type="password"
           autoComplete="off"
           spellCheck={false}
-          placeholder={stored ? 'Enter a new key to replace the saved one' : KEY_HINT[provider]}
+          placeholder={stored ? i18n.t('options.providers.replaceKey') : KEY_HINT[provider]}
           aria-describedby={hintId}
           value={value}
           onChange={(e) => onChange(e.target.value)}
@@ -94,33 +95,34 @@ export function ProviderFieldset({
       <p id={hintId} className="hint">
         {stored ? (
           <>
-            Saved key: <code>{stored}</code>
+            {i18n.t('options.providers.savedKey')} <code>{stored}</code>
           </>
         ) : (
-          'No key saved.'
+          i18n.t('options.providers.noKey')
         )}
       </p>
       {children}
       <div className="actions">
         <button
           type="button"
-          aria-label={`Test connection to ${name}`}
+          aria-label={i18n.t('options.providers.testLabel', { name })}
           disabled={busy || (!stored && !value.trim())}
           onClick={() => void test()}
         >
-          Test connection
+          {i18n.t('options.providers.test')}
         </button>
         {stored && (
           <button type="button" disabled={busy} onClick={() => void remove()}>
-            Remove {name} key
+            {i18n.t('options.providers.remove', { name })}
           </button>
         )}
         <p role="status" className={result?.ok === false ? 'error-text' : 'ok-text'}>
           {result && (
             <>
               <span aria-hidden="true">{result.ok ? '✓ ' : '✗ '}</span>
-              {result.ok ? 'Passed — ' : 'Failed — '}
-              {result.error ? sentenceAt(result.error, now) : result.text}
+              {i18n.t(result.ok ? 'options.providers.passed' : 'options.providers.failed', {
+                result: result.error ? sentenceAt(result.error, now) : result.text,
+              })}
             </>
           )}
         </p>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { errorText } from '@/lib/shared/messages';
 
@@ -23,14 +24,14 @@ export function Rotation({ deps }: { deps: OptionsDeps }) {
   const save = async () => {
     const days = Number(draft);
     if (!Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS) {
-      setMessage({ ok: false, text: `Enter a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}.` });
+      setMessage({ ok: false, text: i18n.t('options.rotation.invalid', { min: MIN_DAYS, max: MAX_DAYS }) });
       return;
     }
     if (days === saved) return;
     try {
       const stored = await deps.send('setRotationDays', { days });
       setSaved(stored);
-      setMessage({ ok: true, text: `The finder can now hide tracks used in the last ${stored} days.` });
+      setMessage({ ok: true, text: i18n.t('options.rotation.saved', stored) });
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) });
     }
@@ -38,7 +39,7 @@ export function Rotation({ deps }: { deps: OptionsDeps }) {
 
   return (
     <section className="card" aria-labelledby="rotation-title">
-      <h2 id="rotation-title">Rotation</h2>
+      <h2 id="rotation-title">{i18n.t('options.rotation.title')}</h2>
       <form
         className="row"
         onSubmit={(event) => {
@@ -46,7 +47,7 @@ export function Rotation({ deps }: { deps: OptionsDeps }) {
           void save();
         }}
       >
-        <label htmlFor="rotation-days">Hide tracks used in the last</label>
+        <label htmlFor="rotation-days">{i18n.t('options.rotation.label')}</label>
         <input
           id="rotation-days"
           type="number"
@@ -59,13 +60,13 @@ export function Rotation({ deps }: { deps: OptionsDeps }) {
           onChange={(event) => setDraft(event.target.value)}
           onBlur={() => void save()}
         />
-        <span>days</span>
+        <span>{i18n.t('options.rotation.unit')}</span>
         <button type="submit" disabled={saved === null}>
-          Save rotation
+          {i18n.t('options.rotation.save')}
         </button>
       </form>
       <p id="rotation-hint" className="hint">
-        The finder's filters offer to hide them, so the same sound is not posted again and again.
+        {i18n.t('options.rotation.hint')}
       </p>
       {message && (
         <p className={message.ok ? 'ok-text' : 'error-text'} role="status">

@@ -1,4 +1,5 @@
 import { type ChangeEvent, useState } from 'react';
+import { i18n } from '#i18n';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { exportFileName, exportText, parseImport } from '@/lib/options/settings-file';
 import { errorText } from '@/lib/shared/messages';
@@ -20,9 +21,7 @@ export function SettingsTransfer({ deps, onImported }: Props) {
       deps.download(exportFileName(new Date()), exportText(data));
       setMessage({
         ok: true,
-        text: includeKeys
-          ? 'Settings exported with your API keys: keep the file private.'
-          : 'Settings exported (without API keys).',
+        text: includeKeys ? i18n.t('options.transfer.exportedWithKeys') : i18n.t('options.transfer.exported'),
       });
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) });
@@ -42,7 +41,7 @@ export function SettingsTransfer({ deps, onImported }: Props) {
     try {
       const { settings, warnings } = await deps.send('importSettings', parsed.data);
       onImported(settings);
-      setMessage({ ok: true, text: 'Settings imported.', details: warnings });
+      setMessage({ ok: true, text: i18n.t('options.transfer.imported'), details: warnings });
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) });
     }
@@ -50,17 +49,17 @@ export function SettingsTransfer({ deps, onImported }: Props) {
 
   return (
     <section className="card" aria-labelledby="transfer-title">
-      <h2 id="transfer-title">Export and import</h2>
+      <h2 id="transfer-title">{i18n.t('options.transfer.title')}</h2>
       <div className="row">
         <label className="check">
           <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} />
-          <span>Include API keys</span>
+          <span>{i18n.t('options.transfer.includeKeys')}</span>
         </label>
         <button type="button" onClick={() => void exportFile()}>
-          Export settings
+          {i18n.t('options.transfer.export')}
         </button>
         <label className="file-button">
-          <span>Import settings</span>
+          <span>{i18n.t('options.transfer.import')}</span>
           <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e)} />
         </label>
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { errorText } from '@/lib/shared/messages';
 import type { Team } from '@/lib/shared/protocol';
@@ -61,17 +62,17 @@ export function TeamSelect({ deps, typedKey, hasStoredKey, value, onChange }: Pr
   return (
     <>
       <label>
-        <span>Team</span>
+        <span>{i18n.t('options.providers.team')}</span>
         <select value={value} disabled={teams.length === 0} onChange={(e) => onChange(e.target.value)}>
           {(!known || teams.length === 0) && (
             <option value={value}>
               {state === 'loading'
-                ? 'Loading teams…'
+                ? i18n.t('options.providers.teamsLoading')
                 : value && !known
-                  ? `Saved team (${value})`
+                  ? i18n.t('options.providers.teamSaved', { id: value })
                   : teams.length === 0
-                    ? 'Enter the API key to list your teams'
-                    : 'Choose a team'}
+                    ? i18n.t('options.providers.teamNeedsKey')
+                    : i18n.t('options.providers.teamChoose')}
             </option>
           )}
           {teams.map((team) => (

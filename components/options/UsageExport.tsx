@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import type { OptionsDeps } from '@/lib/options/deps';
 import { errorText } from '@/lib/shared/messages';
-import { type ExportFormat, exportedMessage, favoritesExport, usageExport } from '@/lib/shared/usage-export';
+import { type ExportFormat, favoritesExport, usageExport } from '@/lib/shared/usage-export';
+
+/** CSV or JSON, as the file's kind is named in every language. */
+const formatName = (format: ExportFormat) => format.toUpperCase();
 
 /** The usage record and the favorites, exported as CSV (for spreadsheets) or JSON. */
 export function UsageExport({ deps }: { deps: OptionsDeps }) {
@@ -20,7 +24,10 @@ export function UsageExport({ deps }: { deps: OptionsDeps }) {
       const file = usageExport(rows, format, new Date());
       deps.download(file.fileName, file.text, file.mime);
       setCount(rows.length);
-      setMessage({ ok: true, text: exportedMessage('usage', rows.length, format) });
+      setMessage({
+        ok: true,
+        text: i18n.t('options.usage.exportedUsage', rows.length, { format: formatName(format) }),
+      });
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) });
     }
@@ -31,7 +38,10 @@ export function UsageExport({ deps }: { deps: OptionsDeps }) {
       const keys = await deps.send('getFavorites');
       const file = favoritesExport(keys, format, new Date());
       deps.download(file.fileName, file.text, file.mime);
-      setMessage({ ok: true, text: exportedMessage('favorites', keys.length, format) });
+      setMessage({
+        ok: true,
+        text: i18n.t('options.usage.exportedFavorites', keys.length, { format: formatName(format) }),
+      });
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) });
     }
@@ -39,24 +49,23 @@ export function UsageExport({ deps }: { deps: OptionsDeps }) {
 
   return (
     <section className="card" aria-labelledby="usage-title">
-      <h2 id="usage-title">Usage record</h2>
+      <h2 id="usage-title">{i18n.t('options.usage.title')}</h2>
       <p className="hint">
-        Every track Cleartune put into a post, kept on this device only
-        {count === null ? '.' : ` (${count} ${count === 1 ? 'entry' : 'entries'}).`} The CSV opens in Excel
-        and Google Sheets with ids intact.
+        {count === null ? i18n.t('options.usage.hint') : i18n.t('options.usage.hintCount', count)}{' '}
+        {i18n.t('options.usage.csvHint')}
       </p>
       <div className="row">
         <button type="button" onClick={() => void exportUsage('csv')}>
-          Export usage as CSV
+          {i18n.t('options.usage.exportUsage', { format: formatName('csv') })}
         </button>
         <button type="button" onClick={() => void exportUsage('json')}>
-          Export usage as JSON
+          {i18n.t('options.usage.exportUsage', { format: formatName('json') })}
         </button>
         <button type="button" onClick={() => void exportFavorites('csv')}>
-          Export favorites as CSV
+          {i18n.t('options.usage.exportFavorites', { format: formatName('csv') })}
         </button>
         <button type="button" onClick={() => void exportFavorites('json')}>
-          Export favorites as JSON
+          {i18n.t('options.usage.exportFavorites', { format: formatName('json') })}
         </button>
       </div>
       {message && (

@@ -11,9 +11,10 @@ import { SortAndFilters } from './SortAndFilters';
 import { StatusLine } from './StatusLine';
 import { TabStatus } from './TabStatus';
 import { TrackResults } from './TrackResults';
-import { WelcomePanel } from './WelcomePanel';
 import './popup.css';
 
+// First run only: the page to connect a provider.
+const WelcomePanel = lazy(() => import('./WelcomePanel').then((m) => ({ default: m.WelcomePanel })));
 /** Loaded when first opened: the popup's first paint does not carry it. */
 const HistoryView = lazy(() => import('./history/HistoryView'));
 
@@ -58,7 +59,9 @@ export function Finder({ className }: { className: string }) {
             <HistoryView setHistory={setHistory} />
           </Suspense>
         ) : firstRun ? (
-          <WelcomePanel />
+          <Suspense>
+            <WelcomePanel />
+          </Suspense>
         ) : (
           <>
             <QueryControls />

@@ -2,14 +2,14 @@
  * Where the popup's "Use" goes on a page: the composer the user worked in most recently, among those
  * whose id field takes the chosen track's kind. The answer is what the popup tells the user.
  */
+import { i18n } from '#i18n';
 import type { FillResult } from '../shared/protocol';
 import type { ChosenTrack } from '../shared/track';
 import { mismatchMessage } from './ui/insert-button';
 import type { LabelledCandidate } from './watched-document';
 
 /** The shortcut or the menu, used outside any composer: nothing is filled elsewhere on the page. */
-export const NOT_IN_COMPOSER =
-  'Nothing inserted: you are not in a composer’s music field. Click into it, then insert again.';
+export const NOT_IN_COMPOSER = i18n.t('content.notInComposer');
 
 function latest(candidates: readonly LabelledCandidate[]): LabelledCandidate | undefined {
   return candidates.reduce<LabelledCandidate | undefined>(
@@ -38,12 +38,15 @@ export function fillCandidate(target: LabelledCandidate, chosen: ChosenTrack): F
   const before = target.ui.field.element.value;
   const outcome = target.ui.fill();
   if (outcome === 'filled') {
-    const result: FillResult = { filledInto: target.label, message: `Filled into ${target.label}` };
+    const result: FillResult = {
+      filledInto: target.label,
+      message: i18n.t('content.filled', { site: target.label }),
+    };
     // The id was there already: nothing new went into the post, so the usage record skips it.
     return before === chosen.id ? { ...result, unchanged: true } : result;
   }
   return {
     filledInto: null,
-    message: `Not filled: the field on ${target.label} already holds a value. Press “Replace” there to use this track.`,
+    message: i18n.t('content.occupied', { site: target.label }),
   };
 }

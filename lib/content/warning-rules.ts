@@ -3,6 +3,7 @@
  * the music rules comes from `post-rules`, shared with the popup's payload notes.
  */
 
+import { i18n } from '#i18n';
 import { type MusicSettings, musicSoundNotes } from '../shared/post-rules/bundle-social';
 import { layersMusicNote, type MusicMode } from '../shared/post-rules/layers';
 import type { ChosenTrack } from '../shared/track';
@@ -23,10 +24,8 @@ export interface FieldFlag {
   message: string;
 }
 
-export const DRAFT_MESSAGE =
-  "TikTok drafts don't keep the chosen music: add it in the TikTok app before publishing, or post directly.";
-export const NOT_CLEARED_MESSAGE =
-  "Not in TikTok's Commercial Music Library: not cleared for business accounts";
+export const DRAFT_MESSAGE = i18n.t('content.draft');
+export const NOT_CLEARED_MESSAGE = i18n.t('content.notCleared');
 
 const SETTING_OF: Record<ValueMeaning, keyof MusicSettings> = {
   'music-volume': 'musicSoundVolume',

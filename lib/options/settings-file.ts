@@ -1,4 +1,5 @@
 /** Export and import of settings as a JSON file a person can keep or move to another browser. */
+import { i18n } from '#i18n';
 
 export function exportFileName(now: Date): string {
   return `cleartune-settings-${now.toISOString().slice(0, 10)}.json`;
@@ -14,10 +15,10 @@ export function parseImport(text: string): { data: Record<string, unknown> } | {
   try {
     value = JSON.parse(text);
   } catch {
-    return { error: 'This file is not JSON: choose a file Cleartune exported.' };
+    return { error: i18n.t('options.transfer.notJson') };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { error: 'This file holds no settings: choose a file Cleartune exported.' };
+    return { error: i18n.t('options.transfer.noSettings') };
   }
   return { data: value as Record<string, unknown> };
 }

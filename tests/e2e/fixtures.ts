@@ -33,16 +33,30 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
+/** The browser's UI language (`lang`, like `de` or `pt-BR`): what chrome.i18n.getUILanguage() answers. */
+function languageArgs(lang: string | undefined): string[] {
+  return lang ? [`--lang=${lang}`, `--accept-lang=${lang}`] : [];
+}
+
 export async function launchExtension(
   colorScheme: 'light' | 'dark' = 'light',
-  { headless = true }: { headless?: boolean } = {},
+  { headless = true, lang }: { headless?: boolean; lang?: string } = {},
 ): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'cleartune-e2e-'));
+  const args = headless ? CHROMIUM_ARGS : CHROMIUM_ARGS.filter((arg) => arg !== '--headless=new');
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless,
     colorScheme,
-    args: headless ? CHROMIUM_ARGS : CHROMIUM_ARGS.filter((arg) => arg !== '--headless=new'),
+    args: [...args, ...languageArgs(lang)],
+    // Chromium on Linux takes its UI language from LANGUAGE (--lang alone is not enough there, and
+    // only with Debian's chromium-l10n installed); Playwright's `locale` is what pages are told.
+    ...(lang
+      ? {
+          locale: lang,
+          env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
+        }
+      : {}),
     permissions: ['clipboard-read', 'clipboard-write'],
   });
 }

@@ -10,6 +10,7 @@
  * When Studio's markup is not what `studio-selectors.ts` expects it does nothing on the page, logs
  * one line, and says so in its panel.
  */
+import { i18n } from '#i18n';
 import type { StudioReport } from '../../shared/protocol';
 import { STUDIO_LABEL } from '../../shared/studio-label';
 import type { ChosenTrack } from '../../shared/track';
@@ -35,8 +36,8 @@ import { STUDIO, STUDIO_COMPOSER_SELECTOR } from './studio-selectors';
 import { bestRow, matchRow } from './track-match';
 
 export { STUDIO_LABEL };
-export const STUDIO_FIND_STARTED = 'Finding it in TikTok Studio’s sounds — follow Cleartune’s panel there';
-export const CANNOT_SEE_PICKER = "Cleartune can't see Studio's sound picker on this page.";
+export const STUDIO_FIND_STARTED = i18n.t('content.studio.started');
+export const CANNOT_SEE_PICKER = i18n.t('content.studio.noPicker');
 const RESULTS_MS = 4000;
 /** Changes inside Studio's panels are read at most this often. */
 const SETTLE_MS = 60;
@@ -137,17 +138,15 @@ export function createStudioAdapter(
     waiting = 'picker';
     if (entry) {
       highlight(entry);
-      return say('Press “Sounds” in the editor (highlighted): Cleartune searches as soon as it opens.');
+      return say(i18n.t('content.studio.pressSounds'));
     }
     if (addSound) {
       highlight(addSound);
-      return say('Press “Add sound” (highlighted): Cleartune searches as soon as the picker opens.');
+      return say(i18n.t('content.studio.pressAddSound'));
     }
     // The editor open without a Sounds button Cleartune knows is markup it cannot follow.
     if (formKind(doc) === 'video' && !editorOpen(doc)) {
-      return say(
-        "Upload your video and open Studio's editor, then its Sounds: Cleartune searches as soon as they open.",
-      );
+      return say(i18n.t('content.studio.uploadFirst'));
     }
     waiting = null;
     logOnce(logged, 'no sounds panel, photo picker or button to open one on this page');
@@ -157,9 +156,7 @@ export function createStudioAdapter(
   };
 
   const press = (kind: PickerKind) =>
-    kind === 'sounds'
-      ? 'Found it: press + on the highlighted row, then Save in the editor.'
-      : 'Found it: press “Use” on the highlighted row.';
+    i18n.t(kind === 'sounds' ? 'content.studio.foundVideo' : 'content.studio.foundPhoto');
 
   /** The picker is open but not as Cleartune knows it: say so, and offer the title to copy. */
   const searchByHand = (line: string) => {
@@ -167,7 +164,7 @@ export function createStudioAdapter(
     problem = CANNOT_SEE_PICKER;
     changed();
     showCopy(true);
-    say(`${CANNOT_SEE_PICKER} Search for the title by hand: copy it below.`);
+    say(`${CANNOT_SEE_PICKER} ${i18n.t('content.studio.byHand')}`);
   };
 
   const find = async (track: ChosenTrack) => {
@@ -179,7 +176,7 @@ export function createStudioAdapter(
     highlight(null);
     const box = searchBox(picker.root);
     if (!box) return searchByHand('the sound picker has no search box Cleartune knows');
-    say(`Searching Studio's sounds for ${trackLabel(track)}…`);
+    say(i18n.t('content.studio.searching', { track: trackLabel(track) }));
     search(box, [track.title, track.artist].filter(Boolean).join(' '));
     const row = await waitFor(
       scope,
@@ -206,13 +203,13 @@ export function createStudioAdapter(
       waiting = 'unlimited';
       highlight(unlimited);
       return say(
-        `Not in this tab. Commercial Music Library tracks are in Studio's “${unlimited.textContent?.trim() || 'Unlimited'}” tab (highlighted): open it and Cleartune searches again.`,
+        i18n.t('content.studio.otherTab', {
+          tab: unlimited.textContent?.trim() || i18n.t('content.studio.unlimited'),
+        }),
       );
     }
     showCopy(true);
-    say(
-      `Studio's search found no sound matching ${trackLabel(track)}. Copy the title or artist to search by hand.`,
-    );
+    say(i18n.t('content.studio.noMatch', { track: trackLabel(track) }));
   };
 
   const onFind = () => {
@@ -233,8 +230,12 @@ export function createStudioAdapter(
     if (!track) return;
     navigator.clipboard
       .writeText(track[what])
-      .then(() => say(`Copied the ${what}: paste it into Studio's search.`))
-      .catch(() => say(`Could not copy the ${what}: select it above and copy it.`));
+      .then(() =>
+        say(i18n.t(what === 'title' ? 'content.studio.copiedTitle' : 'content.studio.copiedArtist')),
+      )
+      .catch(() =>
+        say(i18n.t(what === 'title' ? 'content.studio.copyFailedTitle' : 'content.studio.copyFailedArtist')),
+      );
   };
 
   /** A sound added in the open editor that the form does not show yet: only Save keeps it. */
@@ -254,14 +255,12 @@ export function createStudioAdapter(
     panel.verdict.textContent = !attached
       ? ''
       : labelNames(attached, track)
-        ? `✓ ${track.title} is attached`
-        : `The attached sound is ${attached}, not your chosen ${track.title}.`;
+        ? i18n.t('content.studio.attached', { title: track.title })
+        : i18n.t('content.studio.otherAttached', { attached, title: track.title });
     const notes: string[] = [];
-    if (pendingSave(state)) notes.push('Press Save in the editor, or Studio drops the sound.');
+    if (pendingSave(state)) notes.push(i18n.t('content.studio.save'));
     if (state.copyright === 'issues' && track.cleared && !(attached && labelNames(attached, track))) {
-      notes.push(
-        `Studio reports copyright issues with the attached sound. Your chosen ${track.title} is cleared for business use: press Find in Sounds to use it instead.`,
-      );
+      notes.push(i18n.t('content.studio.copyright', { title: track.title }));
     }
     panel.note.textContent = notes.join(' ');
     panel.note.hidden = notes.length === 0;
@@ -412,18 +411,18 @@ export function createStudioAdapter(
         doc,
         'p',
         {},
-        button(doc, 'Copy title', () => copy('title')),
-        button(doc, 'Copy artist', () => copy('artist')),
+        button(doc, i18n.t('content.studio.copyTitle'), () => copy('title')),
+        button(doc, i18n.t('content.studio.copyArtist'), () => copy('artist')),
       );
       copyRow.hidden = true;
       const box = el(
         doc,
         'section',
         { className: 'panel', attrs: { 'aria-label': 'Cleartune' } },
-        el(doc, 'h2', { text: 'Cleartune: chosen track' }),
+        el(doc, 'h2', { text: i18n.t('content.studio.heading') }),
         el(doc, 'div', { className: 'track' }, cover, trackLine),
-        button(doc, 'Find in Sounds', onFind),
-        button(doc, 'Hide', () => {
+        button(doc, i18n.t('content.studio.find'), onFind),
+        button(doc, i18n.t('content.studio.hide'), () => {
           hiddenFor = chosen();
           removePanel();
         }),

@@ -4,6 +4,7 @@
  * range flags on fields, and photo mode. `evaluate()` re-reads the controls and updates only what changed.
  */
 
+import { i18n } from '#i18n';
 import { PHOTO_NOTE } from '../../shared/post-rules/bundle-social';
 import type { ChosenTrack } from '../../shared/track';
 import { setFieldValue } from '../field-value';
@@ -77,8 +78,8 @@ export function createComposerUi(initial: Composer, deps: ComposerUiDeps): Compo
         'div',
         { className: 'alert', attrs: { role: 'alert' } },
         el(doc, 'span', { className: 'text', text: warning.message }),
-        warning.action === 'set-volumes' ? button(doc, 'Set both to 50', setVolumes) : null,
-        button(doc, 'Dismiss', () => {
+        warning.action === 'set-volumes' ? button(doc, i18n.t('content.setVolumes'), setVolumes) : null,
+        button(doc, i18n.t('content.dismiss'), () => {
           dismissed.add(warning.id);
           ui.evaluate();
         }),

@@ -3,6 +3,7 @@
  * a value the user typed without asking (the chip offers "Replace"), never writes an id of the wrong
  * kind (the chip explains), and "Undo" puts back exactly what was there before.
  */
+import { i18n } from '#i18n';
 import type { ChosenTrack, IdKind } from '../../shared/track';
 import { setFieldValue } from '../field-value';
 import type { IdField, TextControl } from '../scan/composer-scan';
@@ -35,17 +36,11 @@ export interface FieldUi {
   dispose(): void;
 }
 
-const KIND_NAME: Record<IdKind, string> = {
-  'cml-song-clip': 'a CML sound id (bundle.social)',
-  'layers-track': 'a Layers track id',
-};
-const PICK_HINT: Record<IdKind, string> = {
-  'cml-song-clip': 'Pick a bundle.social track in the Cleartune popup.',
-  'layers-track': 'Pick a Layers track in the Cleartune popup.',
-};
-
+/** Why `chosen` (of the other kind: there are two) does not go into a field of `fieldKind`. */
 export function mismatchMessage(fieldKind: IdKind, chosen: ChosenTrack): string {
-  return `Not filled: this field takes ${KIND_NAME[fieldKind]}, and “${chosen.title}” is ${KIND_NAME[chosen.idKind]}. ${PICK_HINT[fieldKind]}`;
+  return i18n.t(fieldKind === 'cml-song-clip' ? 'content.mismatchCml' : 'content.mismatchLayers', {
+    title: chosen.title,
+  });
 }
 
 export function createFieldUi(field: IdField, key: string, deps: FieldUiDeps): FieldUi {
@@ -61,7 +56,7 @@ export function createFieldUi(field: IdField, key: string, deps: FieldUiDeps): F
     const chosen = deps.chosen();
     if (outcome === 'filled' && chosen && before !== chosen.id) deps.filledByPerson?.(chosen);
   };
-  const insert = button(doc, 'Insert chosen track', () => byPerson(() => ui.fill()));
+  const insert = button(doc, i18n.t('content.insert'), () => byPerson(() => ui.fill()));
   const chip = el(doc, 'span', { className: 'chip', attrs: { role: 'status' } });
   shadow.append(el(doc, 'span', { className: 'row' }, insert, chip));
   const place = () => (element.closest('label') ?? element).after(host);
@@ -114,14 +109,14 @@ export function createFieldUi(field: IdField, key: string, deps: FieldUiDeps): F
       if (!host.isConnected && element.isConnected) place();
       const chosen = deps.chosen();
       insert.disabled = !chosen;
-      insert.title = chosen ? trackLabel(chosen) : 'Choose a track in the Cleartune popup first';
+      insert.title = chosen ? trackLabel(chosen) : i18n.t('content.chooseFirst');
       const memory = deps.memory.get(key);
       if (memory && element.value !== memory.filled) deps.memory.delete(key);
       if (memory && element.value === memory.filled) {
         return showChip(
           trackLabel(memory.chosen),
           false,
-          button(doc, 'Undo', () => {
+          button(doc, i18n.t('content.undo'), () => {
             const latest = deps.memory.get(key);
             if (!latest) return;
             deps.memory.delete(key);
@@ -132,9 +127,9 @@ export function createFieldUi(field: IdField, key: string, deps: FieldUiDeps): F
       }
       if (pending === 'replace' && chosen && element.value.trim() !== '') {
         return showChip(
-          `This field already holds “${element.value}”. Put ${trackLabel(chosen)} in its place?`,
+          i18n.t('content.holds', { value: element.value, track: trackLabel(chosen) }),
           true,
-          button(doc, 'Replace', () => byPerson(() => ui.fill({ replace: true }))),
+          button(doc, i18n.t('content.replace'), () => byPerson(() => ui.fill({ replace: true }))),
         );
       }
       if (pending === 'mismatch' && chosen && chosen.idKind !== field.kind) {

@@ -7,6 +7,8 @@
  * - Both volumes are always sent for video: TikTok's publish API treats a missing volume as 0, so a
  *   video with a sound id and no volumes comes out silent.
  */
+import { i18n } from '#i18n';
+
 export type PostType = 'VIDEO' | 'IMAGE';
 
 export const DEFAULT_VOLUME = 50;
@@ -59,7 +61,7 @@ export function musicSoundInfo(type: PostType, settings: MusicSettings): MusicSo
 }
 
 /** Shown beside a photo post's music: what TikTok takes there and what it rejects. */
-export const PHOTO_NOTE = 'Photos take only the sound id — TikTok rejects volume and trim';
+export const PHOTO_NOTE = i18n.t('content.rules.photo');
 
 /** What the rules would change or drop, in words a user acts on. */
 export function musicSoundNotes(type: PostType, settings: MusicSettings): RuleNote[] {
@@ -80,15 +82,18 @@ export function musicSoundNotes(type: PostType, settings: MusicSettings): RuleNo
   for (const field of ['musicSoundVolume', 'videoOriginalSoundVolume'] as const) {
     const value = settings[field];
     if (value === null || value === undefined || Number.isNaN(value)) {
-      notes.push({ field, message: 'TikTok treats a missing volume as 0: this video may be silent' });
+      notes.push({ field, message: i18n.t('content.rules.silent') });
     } else if (value < VOLUME_MIN || value > VOLUME_MAX) {
-      notes.push({ field, message: `Volume must be between ${VOLUME_MIN} and ${VOLUME_MAX}` });
+      notes.push({
+        field,
+        message: i18n.t('content.rules.volumeRange', { min: VOLUME_MIN, max: VOLUME_MAX }),
+      });
     }
   }
   for (const field of ['musicSoundStart', 'musicSoundEnd'] as const) {
     const value = settings[field];
     if (value !== null && value !== undefined && value < 0) {
-      notes.push({ field, message: 'Times are milliseconds from 0 up' });
+      notes.push({ field, message: i18n.t('content.rules.times') });
     }
   }
   const start = validMs(settings.musicSoundStart) ?? 0;
@@ -96,7 +101,7 @@ export function musicSoundNotes(type: PostType, settings: MusicSettings): RuleNo
   if (end !== null && end !== undefined && end >= 0 && (end === 0 || end <= start)) {
     notes.push({
       field: 'musicSoundEnd',
-      message: "The end time won't be sent: the track plays from start to the end",
+      message: i18n.t('content.rules.endDropped'),
     });
   }
   return notes;

@@ -2,6 +2,8 @@
  * Layers' `tiktokMusic` rules: only `managed` targets honour a manual track; `publish` silently
  * degrades manual to auto; any `tiktokMusic` on a `draft` target is rejected with a 422.
  */
+import { i18n } from '#i18n';
+
 export type TargetMode = 'publish' | 'draft' | 'managed';
 export type MusicMode = 'none' | 'auto' | 'manual';
 
@@ -12,9 +14,9 @@ export interface LayersMusic {
 
 export function layersMusicNote(targetMode: TargetMode, music: MusicMode): string | null {
   if (music === 'none') return null;
-  if (targetMode === 'draft') return 'Layers rejects music on draft targets (422)';
+  if (targetMode === 'draft') return i18n.t('content.rules.layersDraft');
   if (targetMode === 'publish' && music === 'manual') {
-    return "On direct publish a manual track is replaced by TikTok's automatic music; use a managed target to keep it.";
+    return i18n.t('content.rules.layersPublish');
   }
   return null;
 }
