@@ -28,14 +28,23 @@ const deps = (more: Partial<WatchDeps> = {}): WatchDeps => ({
 
 const byId = (id: string) => document.getElementById(id);
 
+// Every watcher a test starts ends with it: one left running would watch the next test's frames.
+const controllers: AbortController[] = [];
+const testScope = () => {
+  const controller = new AbortController();
+  controllers.push(controller);
+  return createScope(controller.signal);
+};
+
 afterEach(() => {
+  for (const controller of controllers.splice(0)) controller.abort();
   document.body.innerHTML = '';
 });
 
 describe('the insert target', () => {
   it('is the field itself, or the field of the composer around the element, the chosen kind first', () => {
     document.body.innerHTML = COMPOSERS;
-    const watched = watchDocument(document, createScope(new AbortController().signal), deps());
+    const watched = watchDocument(document, testScope(), deps());
     const target = (element: Element | null, kind: 'cml-song-clip' | 'layers-track' | null) =>
       candidateFor(watched.candidates(), watched.composerRoots(), element, kind)?.ui.field.element;
 
@@ -46,7 +55,7 @@ describe('the insert target', () => {
     expect(target(byId('a-caption'), 'cml-song-clip')).toBe(byId('a'));
     // In a composer without a field of the chosen kind: its own field, which then says why not.
     expect(target(byId('t-caption'), 'cml-song-clip')).toBe(byId('t'));
-    // Outside every composer, or nothing: no target (the shortcut then fills the best field).
+    // Outside every composer, or nothing: no target (the shortcut and the menu then fill nothing).
     expect(target(byId('search'), 'cml-song-clip')).toBeUndefined();
     expect(target(null, 'cml-song-clip')).toBeUndefined();
   });
@@ -69,7 +78,7 @@ describe('right-clicks', () => {
   it('are heard in the watched document with the element clicked, until the scope ends', () => {
     document.body.innerHTML = COMPOSERS;
     const rightClicked = vi.fn();
-    const scope = createScope(new AbortController().signal);
+    const scope = testScope();
     watchDocument(document, scope, deps({ rightClicked }));
     byId('b-caption')?.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true }));
     document.dispatchEvent(new MouseEvent('contextmenu'));
