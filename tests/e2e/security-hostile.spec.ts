@@ -211,8 +211,11 @@ test('a composer page shows a hostile chosen track as text, and nothing runs the
     await expect(field).toHaveValue(/^\d{19}$/);
     const chip = page.getByText(/^♪ /);
     await expect(chip).toBeVisible();
-    // The page shows the title as text (bidi controls aside) and nothing else of it is live.
-    expect((await chip.innerText()).replace(/[\u202A-\u202E\u2066-\u2069]/g, '')).toBe(text);
+    // The page shows the title as text (bidi controls aside) and nothing else of it is live. The
+    // status reads the same for both fills, so the chip is waited for, not read once.
+    await expect
+      .poll(async () => (await chip.innerText()).replace(/[\u202A-\u202E\u2066-\u2069]/g, ''))
+      .toBe(text);
     await expectInert(page);
   }
   // The override in the title does not turn the artist's name around.
