@@ -80,9 +80,14 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'cleartune@cleartune.app',
+              // The first release (an ESR) with every key and API used here: data_collection_permissions
+              // (140), optional_host_permissions (128), storage.session (115). tests/firefox runs ESR.
+              strict_min_version: '140.0',
               // The user's own API keys go to the providers they connect (PRIVACY.md); nothing else leaves.
               data_collection_permissions: { required: ['authenticationInfo'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,4 +1,5 @@
-// Adds up the unit (vitest) and e2e (Playwright) results written by `npm test` into one plain line.
+// Adds up the unit (vitest), e2e (Playwright, Chromium) and Firefox (vitest) results written by `npm test`
+// into one plain line.
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
@@ -11,6 +12,15 @@ if (unit) {
   failed += unit.numFailedTests;
 } else {
   failed += 1; // the unit suite never reported: count it as a failure, not as nothing
+}
+
+// The Firefox suite (tests/firefox, vitest) writes the same report shape as the unit suite.
+const firefox = read('test-results/firefox.json');
+if (firefox) {
+  passed += firefox.numPassedTests;
+  failed += firefox.numFailedTests;
+} else {
+  failed += 1;
 }
 
 const e2e = read('test-results/e2e.json');

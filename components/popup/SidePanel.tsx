@@ -35,15 +35,18 @@ export function SidePanel() {
         if (list && live) list.scrollTop = scrollTop;
       });
     })();
-    const onSearchHandedOver = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+    const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
       if (areaName === 'session' && changes[FINDER_SEARCH_KEY]?.newValue) void takeFinderSearch(app, area);
+      // Keys connected or changed in the options page while the panel stays open (Firefox opens its
+      // sidebar at install, before any key is set): the list follows at once.
+      if (areaName === 'local' && 'secrets' in changes) void app.catalog.refresh();
     };
-    browser.storage.onChanged.addListener(onSearchHandedOver);
+    browser.storage.onChanged.addListener(onStorageChanged);
     return () => {
       live = false;
       memory.stop();
       document.removeEventListener('scroll', onScroll, true);
-      browser.storage.onChanged.removeListener(onSearchHandedOver);
+      browser.storage.onChanged.removeListener(onStorageChanged);
     };
   }, [app]);
   return <Finder className="side-panel" />;

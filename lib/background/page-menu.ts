@@ -78,14 +78,20 @@ async function createMenusNow(): Promise<void> {
 let lastTarget: { kind: IdKind | null; tabId?: number; frameId?: number } = { kind: null };
 
 async function refreshInsertItem(): Promise<void> {
-  await browser.contextMenus?.update(INSERT_ITEM, insertItem(await chosenItem.get(), lastTarget.kind));
+  const menus = browser.contextMenus as
+    | (typeof browser.contextMenus & { refresh?: () => Promise<void> })
+    | undefined;
+  await menus?.update(INSERT_ITEM, insertItem(await chosenItem.get(), lastTarget.kind));
+  // Firefox redraws a menu already on screen (Chrome has no such call): a right-click whose note
+  // arrived after the menu opened shows this field's state, not the previous field's.
+  await menus?.refresh?.();
 }
 
 export function pageMenuHandlers(): MessageHandlers {
   return {
     // Sent by the content script on `contextmenu`; the browser may show the menu before this update
-    // lands (it is not synchronous with the event), so a fast right-click can show the previous
-    // field's state for a moment. The click itself checks the field again in the page.
+    // lands (it is not synchronous with the event): Firefox then redraws it, Chrome can show the
+    // previous field's state for a moment. The click itself checks the field again in the page.
     async contextTarget({ kind }, sender) {
       const changed = kind !== lastTarget.kind;
       lastTarget = { kind, tabId: sender.tab?.id, frameId: sender.frameId };

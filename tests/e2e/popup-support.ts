@@ -7,30 +7,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { createSimulator, DEMO_CREDENTIALS, type Simulator } from '../simulator';
 import { installSimulator } from '../simulator/playwright';
+import { toneWav } from '../support/wav';
 
 export const MEDIA_HOSTS = ['https://*.tiktokcdn.com/**', 'https://media.layers.com/**'];
-
-/** A mono 16-bit PCM WAV of a soft tone: real audio Chromium can decode and play. */
-export function makeWav(seconds = 1, sampleRate = 8000): Buffer {
-  const samples = Math.round(seconds * sampleRate);
-  const buffer = Buffer.alloc(44 + samples * 2);
-  buffer.write('RIFF', 0);
-  buffer.writeUInt32LE(36 + samples * 2, 4);
-  buffer.write('WAVEfmt ', 8);
-  buffer.writeUInt32LE(16, 16);
-  buffer.writeUInt16LE(1, 20);
-  buffer.writeUInt16LE(1, 22);
-  buffer.writeUInt32LE(sampleRate, 24);
-  buffer.writeUInt32LE(sampleRate * 2, 28);
-  buffer.writeUInt16LE(2, 32);
-  buffer.writeUInt16LE(16, 34);
-  buffer.write('data', 36);
-  buffer.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) {
-    buffer.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 3000), 44 + i * 2);
-  }
-  return buffer;
-}
 
 /** A cover whose colour follows its URL, so screenshots look like a real catalog. */
 function coverSvg(url: string): string {
@@ -50,7 +29,7 @@ export async function serveMedia(
   options: { failAudio?: boolean } = {},
 ): Promise<MediaLog> {
   const log: MediaLog = { audio: [] };
-  const wav = makeWav();
+  const wav = toneWav();
   for (const pattern of MEDIA_HOSTS) {
     await context.route(pattern, (route) => {
       const url = route.request().url();

@@ -59,6 +59,17 @@ describe('the insert item', () => {
       [INSERT_ITEM, insertItem(cml, null)],
     ]);
   });
+
+  it('redraws a menu already on screen where the browser can (Firefox), after updating it', async () => {
+    await chosenItem.set(cml);
+    const calls: string[] = [];
+    const update = vi.fn(async () => void calls.push('update'));
+    const refresh = vi.fn(async () => void calls.push('refresh'));
+    Object.assign(browser, { contextMenus: { update, refresh } });
+    const { contextTarget } = pageMenuHandlers() as Required<MessageHandlers>;
+    await contextTarget({ kind: 'layers-track' }, { id: 'test', tab: { id: 1 } } as never);
+    expect(calls).toEqual(['update', 'refresh']);
+  });
 });
 
 /** The browser's menus as far as the menu module uses them: duplicate ids are refused, as Chrome does. */
