@@ -150,4 +150,14 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** The shared fixtures, with the browser launched in the test's `lang` (`test.use({ lang: 'de' })`). */
+export const languageTest = test.extend<{ lang: string }>({
+  lang: ['en', { option: true }],
+  context: async ({ lang }, use) => {
+    const context = await launchExtension('light', { lang });
+    await use(context);
+    await context.close();
+  },
+});
+
 export { expect };

@@ -5,43 +5,20 @@
  * catalog (lib/shared/locales, `content.*`), no text spills out of Cleartune's boxes, and axe finds
  * nothing serious or critical. Studio's own words on the page stay Studio's.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { reactComposerHtml, serveHtml, useTrack } from '../fixtures/composers/serve';
 import { CML_FULL_CLIP_ID, CML_TRENDING_CLIP_ID, cmlTrack } from '../fixtures/tracks';
+import { catalog } from '../support/catalog';
 import { axeAudit, expectNoSeriousViolations } from './axe-audit';
-import { test as base, expect, launchExtension, serveFixturePage } from './fixtures';
+import { expect, languageTest, serveFixturePage } from './fixtures';
 import { serveMedia } from './popup-support';
-
-/** A catalog's message by its key (`content.insert`), `{name}`s filled in. */
-type Catalog = (key: string, named?: Record<string, string>) => string;
-
-function catalog(lang: string): Catalog {
-  const messages = generateChromeMessages(
-    parseMessagesText(readFileSync(`lib/shared/locales/${lang}.yml`, 'utf8'), 'YAML'),
-  ) as Record<string, { message: string }>;
-  return (key, named = {}) => {
-    const message = messages[key.replaceAll('.', '_')]?.message;
-    if (message === undefined) throw new Error(`no ${key} in ${lang}.yml`);
-    return message.replace(/\{(\w+)\}/g, (whole, name: string) => named[name] ?? whole);
-  };
-}
 
 const english = catalog('en');
 const REACT_URL = 'https://composer.test/react';
 const UPLOAD_URL = 'https://www.tiktok.com/tiktokstudio/upload?from=creator_center';
 const TRACK_LABEL = '♪ Lo-Fi analog beat — Gloveity';
 
-/** The shared fixtures, with the browser launched in `lang`. */
-const test = base.extend<{ lang: string }>({
-  lang: ['en', { option: true }],
-  context: async ({ lang }, use) => {
-    const context = await launchExtension('light', { lang });
-    await use(context);
-    await context.close();
-  },
-});
+const test = languageTest;
 
 /**
  * Text in Cleartune's in-page UI (its shadow roots: open in the e2e build) that is wider or taller

@@ -4,12 +4,12 @@
  * headings, buttons and messages from that catalog (lib/shared/locales), no text spills out of its
  * box at a desktop width or a narrow one, and axe finds nothing serious or critical.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { DEMO_CREDENTIALS } from '../simulator';
+import { catalog } from '../support/catalog';
 import { expectNoSeriousViolations } from './axe-audit';
-import { test as base, expect, launchExtension } from './fixtures';
+import { expect, languageTest } from './fixtures';
 import { ask, setUpProviders } from './popup-support';
 
 /**
@@ -17,20 +17,6 @@ import { ask, setUpProviders } from './popup-support';
  * them chrome.i18n.getUILanguage() stays en-US whatever the flags say.
  */
 const DEBIAN_LOCALES = '/usr/lib/chromium/locales';
-
-/** A catalog's message by its key (`options.alerts.title`), `{name}`s filled in. */
-type Catalog = (key: string, named?: Record<string, string>) => string;
-
-function catalog(lang: string): Catalog {
-  const messages = generateChromeMessages(
-    parseMessagesText(readFileSync(`lib/shared/locales/${lang.replace('-', '_')}.yml`, 'utf8'), 'YAML'),
-  ) as Record<string, { message: string }>;
-  return (key, named = {}) => {
-    const message = messages[key.replaceAll('.', '_')]?.message;
-    if (message === undefined) throw new Error(`no ${key} in ${lang}.yml`);
-    return message.replace(/\{(\w+)\}/g, (whole, name: string) => named[name] ?? whole);
-  };
-}
 
 const english = catalog('en');
 
@@ -52,15 +38,7 @@ const HEADINGS = [
   'options.alerts.title',
 ];
 
-/** The shared fixtures, with the browser launched in `lang`. */
-const test = base.extend<{ lang: string }>({
-  lang: ['en', { option: true }],
-  context: async ({ lang }, use) => {
-    const context = await launchExtension('light', { lang });
-    await use(context);
-    await context.close();
-  },
-});
+const test = languageTest;
 
 /**
  * Elements whose own text is wider than their box: what a reader would see cut off or spilling over

@@ -2,13 +2,10 @@
 import 'fake-indexeddb/auto';
 
 // The browser's i18n in English, from the source catalog: components render the words a user reads.
-import { readFileSync } from 'node:fs';
-import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { catalogMessages } from '../support/catalog';
 
-const english = generateChromeMessages(
-  parseMessagesText(readFileSync('lib/shared/locales/en.yml', 'utf8'), 'YAML'),
-) as Record<string, { message: string }>;
+const english = catalogMessages('en');
 fakeBrowser.i18n.getMessage = ((name: string, substitutions?: string | string[]) => {
   const message = english[name]?.message;
   if (message === undefined) return '';
