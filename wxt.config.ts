@@ -37,7 +37,8 @@ export default defineConfig({
   // Extension pages run only in browsers with native modulepreload: Vite's polyfill is dead weight.
   vite: () => ({
     define: { __CLEARTUNE_BENCH__: JSON.stringify(BENCH) },
-    build: { modulePreload: { polyfill: false } },
+    // CLEARTUNE_SOURCEMAP=1: source maps, to see which module a bundle's bytes come from.
+    build: { modulePreload: { polyfill: false }, sourcemap: process.env.CLEARTUNE_SOURCEMAP === '1' },
   }),
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
@@ -60,18 +61,20 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Alerts (off by default) ask for it when one is turned on, and give it back when all are off.
     optional_permissions: ['notifications'],
-    action: { default_title: 'Cleartune' },
+    action: { default_title: '__MSG_extName__' },
     // Chrome allows four suggested keys; all can be changed on the browser's shortcuts page.
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+C' }, description: 'Open Cleartune' },
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: '__MSG_background_cmd_open__',
+      },
       [browser === 'firefox' ? '_execute_sidebar_action' : 'open-side-panel']: {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Open Cleartune in the side panel',
+        description: '__MSG_background_cmd_sidePanel__',
       },
       'insert-chosen': {
         suggested_key: { default: 'Alt+Shift+I' },
-        description:
-          'Insert the chosen track into the focused composer field (on TikTok Studio: find it in Sounds)',
+        description: '__MSG_background_cmd_insert__',
       },
     },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { type EmptyFix, emptyMessage } from '@/lib/popup/empty-state';
 import { DEFAULT_FILTERS } from '@/lib/popup/filters';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
@@ -25,7 +26,7 @@ export function EmptyState({ reason }: { reason: EmptyReason }) {
   const message = emptyMessage(reason, { search, filters, ...query, rotationDays });
   const fix = message.fix;
   return (
-    <section className="empty-state" aria-label="No results">
+    <section className="empty-state" aria-label={i18n.t('popup.empty.label')}>
       <p>{message.text}</p>
       {fix && (
         <button type="button" onClick={() => store.setState(FIXES[fix.action](store.getState()))}>

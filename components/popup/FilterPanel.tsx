@@ -1,13 +1,14 @@
-import { DURATION_RANGES, type DurationRange, type Filters } from '@/lib/popup/filters';
+import { i18n } from '#i18n';
+import { DURATION_RANGES, type DurationRange, durationLabel, type Filters } from '@/lib/popup/filters';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { languageLabel } from '@/lib/popup/format';
 
 type Check = 'clearedOnly' | 'favoritesOnly' | 'trendingOnly' | 'hideUsed';
-const CHECKS: [Check, string | ((days: number) => string)][] = [
-  ['clearedOnly', 'Cleared for business only'],
-  ['favoritesOnly', 'Favorites only'],
-  ['trendingOnly', 'New and Breakout only'],
-  ['hideUsed', (days) => `Hide tracks used in the last ${days} ${days === 1 ? 'day' : 'days'}`],
+const CHECKS: [Check, (days: number) => string][] = [
+  ['clearedOnly', () => i18n.t('popup.filters.cleared')],
+  ['favoritesOnly', () => i18n.t('popup.filters.favorites')],
+  ['trendingOnly', () => i18n.t('popup.filters.trending')],
+  ['hideUsed', (days) => i18n.t('popup.filters.hideUsed', days)],
 ];
 
 export function FilterPanel() {
@@ -21,24 +22,24 @@ export function FilterPanel() {
   const set = (patch: Partial<Filters>) => store.setState({ filters: { ...filters, ...patch } });
   return (
     <fieldset id="filter-panel" className="filter-panel">
-      <legend className="visually-hidden">Filters</legend>
+      <legend className="visually-hidden">{i18n.t('popup.filters.title')}</legend>
       <label>
-        <span>Duration</span>
+        <span>{i18n.t('popup.filters.duration')}</span>
         <select value={filters.duration} onChange={(e) => set({ duration: e.target.value as DurationRange })}>
           {(Object.keys(DURATION_RANGES) as DurationRange[]).map((key) => (
             <option key={key} value={key}>
-              {DURATION_RANGES[key].label}
+              {durationLabel(key)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        <span>Language</span>
+        <span>{i18n.t('popup.filters.language')}</span>
         <select
           value={filters.language ?? ''}
           onChange={(e) => set({ language: e.target.value === '' ? null : e.target.value })}
         >
-          <option value="">Any language</option>
+          <option value="">{i18n.t('popup.filters.anyLanguage')}</option>
           {codes.map((code) => (
             <option key={code} value={code}>
               {languageLabel(code)}
@@ -49,15 +50,13 @@ export function FilterPanel() {
       {filters.only && (
         <label className="check">
           <input type="checkbox" checked onChange={() => set({ only: null })} />
-          <span>
-            Only the {filters.only.length} {filters.only.length === 1 ? 'track' : 'tracks'} from the alert
-          </span>
+          <span>{i18n.t('popup.filters.only', filters.only.length)}</span>
         </label>
       )}
       {CHECKS.map(([key, label]) => (
         <label key={key} className="check">
           <input type="checkbox" checked={filters[key]} onChange={(e) => set({ [key]: e.target.checked })} />
-          <span>{typeof label === 'string' ? label : label(rotationDays)}</span>
+          <span>{label(rotationDays)}</span>
         </label>
       ))}
     </fieldset>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { i18n } from '#i18n';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 
 // Loaded on the first "Copy payload": the popup's first paint does not carry the form.
@@ -43,7 +44,7 @@ export function PayloadDialog() {
       onClose={() => store.getState().payloadKey !== null && close()}
     >
       {entry && (
-        <Suspense fallback={<p role="status">Loading…</p>}>
+        <Suspense fallback={<p role="status">{i18n.t('popup.status.loading')}</p>}>
           <PayloadForm entry={entry} onClose={close} />
         </Suspense>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { i18n } from '#i18n';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
 import { useFinder } from '@/lib/popup/finder-app';
 import {
@@ -11,18 +12,14 @@ import type { TargetMode } from '@/lib/shared/post-rules/layers';
 import { PROVIDER_NAMES } from '@/lib/shared/track';
 
 type VideoField = 'musicVolume' | 'originalVolume' | 'startMs' | 'endMs';
-const VIDEO_FIELDS: { field: VideoField; label: string; max?: number }[] = [
-  { field: 'musicVolume', label: 'Music volume (0–100)', max: 100 },
-  { field: 'originalVolume', label: 'Original sound volume (0–100)', max: 100 },
-  { field: 'startMs', label: 'Start (ms)' },
-  { field: 'endMs', label: 'End (ms)' },
+const VIDEO_FIELDS: { field: VideoField; max?: number }[] = [
+  { field: 'musicVolume', max: 100 },
+  { field: 'originalVolume', max: 100 },
+  { field: 'startMs' },
+  { field: 'endMs' },
 ];
 
-const TARGET_MODES: { value: TargetMode; label: string }[] = [
-  { value: 'managed', label: 'Managed (keeps the track)' },
-  { value: 'publish', label: 'Publish' },
-  { value: 'draft', label: 'Draft' },
-];
+const TARGET_MODES: readonly TargetMode[] = ['managed', 'publish', 'draft'];
 
 /** The provider's JSON for this track, built live from the choices with the posting rules applied. */
 export function PayloadForm({ entry, onClose }: { entry: TrackEntry; onClose: () => void }) {
@@ -43,12 +40,12 @@ export function PayloadForm({ entry, onClose }: { entry: TrackEntry; onClose: ()
 
   return (
     <form method="dialog" className="payload-form" onSubmit={(e) => e.preventDefault()}>
-      <h2 id="payload-title">Payload for {track.title}</h2>
-      <p className="hint">{PROVIDER_NAMES[track.provider]} post, with TikTok's music rules applied.</p>
+      <h2 id="payload-title">{i18n.t('popup.payload.title', { title: track.title })}</h2>
+      <p className="hint">{i18n.t('popup.payload.hint', { provider: PROVIDER_NAMES[track.provider] })}</p>
       {track.provider === 'bundle-social' ? (
         <>
           <fieldset className="post-type">
-            <legend>Post type</legend>
+            <legend>{i18n.t('popup.payload.postType')}</legend>
             {(['VIDEO', 'IMAGE'] as const).map((type) => (
               <label key={type} className="check">
                 <input
@@ -58,15 +55,15 @@ export function PayloadForm({ entry, onClose }: { entry: TrackEntry; onClose: ()
                   checked={choices.postType === type}
                   onChange={() => setChoices({ ...choices, postType: type })}
                 />
-                <span>{type === 'VIDEO' ? 'Video' : 'Photo'}</span>
+                <span>{i18n.t(type === 'VIDEO' ? 'popup.payload.video' : 'popup.payload.photo')}</span>
               </label>
             ))}
           </fieldset>
           {choices.postType === 'VIDEO' && (
             <div className="video-fields">
-              {VIDEO_FIELDS.map(({ field, label, max }) => (
+              {VIDEO_FIELDS.map(({ field, max }) => (
                 <label key={field}>
-                  <span>{label}</span>
+                  <span>{i18n.t(`popup.payload.${field}`)}</span>
                   <input
                     type="number"
                     min={0}
@@ -82,14 +79,14 @@ export function PayloadForm({ entry, onClose }: { entry: TrackEntry; onClose: ()
         </>
       ) : (
         <label>
-          <span>Target mode</span>
+          <span>{i18n.t('popup.payload.targetMode')}</span>
           <select
             value={choices.targetMode}
             onChange={(e) => setChoices({ ...choices, targetMode: e.target.value as TargetMode })}
           >
             {TARGET_MODES.map((mode) => (
-              <option key={mode.value} value={mode.value}>
-                {mode.label}
+              <option key={mode} value={mode}>
+                {i18n.t(`popup.payload.${mode}`)}
               </option>
             ))}
           </select>
@@ -109,12 +106,14 @@ export function PayloadForm({ entry, onClose }: { entry: TrackEntry; onClose: ()
         <button
           type="button"
           className="primary"
-          onClick={() => void tracks.copyText(payload.json, `the payload for ${track.title}`)}
+          onClick={() =>
+            void tracks.copyText(payload.json, i18n.t('popup.say.thePayload', { title: track.title }))
+          }
         >
-          Copy payload
+          {i18n.t('popup.payload.copy')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {i18n.t('popup.close')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import { statusText } from '@/lib/popup/catalog-status';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 
@@ -35,8 +36,8 @@ export function PopupHeader({
       <button
         type="button"
         className="icon-button"
-        aria-label="Refresh tracks"
-        title="Refresh tracks"
+        aria-label={i18n.t('popup.header.refresh')}
+        title={i18n.t('popup.header.refresh')}
         disabled={refreshing}
         onClick={() => void catalog.refresh()}
       >
@@ -46,8 +47,8 @@ export function PopupHeader({
         type="button"
         id="history-button"
         className="icon-button"
-        aria-label="History"
-        title="History"
+        aria-label={i18n.t('popup.header.history')}
+        title={i18n.t('popup.header.history')}
         aria-pressed={history}
         onClick={() => setHistory(!history)}
       >
@@ -57,8 +58,8 @@ export function PopupHeader({
         <button
           type="button"
           className="icon-button"
-          aria-label="Open in side panel"
-          title="Open in side panel (stays open beside the page)"
+          aria-label={i18n.t('popup.header.sidePanel')}
+          title={i18n.t('popup.header.sidePanelHint')}
           onClick={() => {
             void deps.openSidePanel?.().then((opened) => {
               if (opened) window.close();
@@ -71,8 +72,8 @@ export function PopupHeader({
       <button
         type="button"
         className="icon-button"
-        aria-label="Settings"
-        title="Settings"
+        aria-label={i18n.t('popup.header.settings')}
+        title={i18n.t('popup.header.settings')}
         onClick={() => deps.openOptions()}
       >
         <span aria-hidden="true">⚙</span>

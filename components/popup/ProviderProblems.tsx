@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import type { CatalogPart } from '@/lib/shared/protocol';
 import { isWaiting, sentenceAt } from '@/lib/shared/waits';
@@ -13,12 +14,12 @@ export function ProviderProblems({ parts, loadError }: { parts: CatalogPart[]; l
   // A rate limit counts down, and says when its wait is over, instead of a wait stated once.
   const now = useNow(parts.some((part) => isWaiting(part.error, Date.now())));
   return (
-    <section className="banner banner-error" aria-label="Problems">
+    <section className="banner banner-error" aria-label={i18n.t('popup.problems')}>
       {loadError && (
         <div className="problem">
           <p>{loadError}</p>
           <button type="button" disabled={refreshing} onClick={() => void catalog.refresh()}>
-            Retry
+            {i18n.t('popup.retry')}
           </button>
         </div>
       )}
@@ -27,7 +28,7 @@ export function ProviderProblems({ parts, loadError }: { parts: CatalogPart[]; l
           <p>{part.error && sentenceAt(part.error, now)}</p>
           {part.error?.action === 'open-settings' ? (
             <button type="button" onClick={() => deps.openOptions()}>
-              Open settings
+              {i18n.t('popup.openSettings')}
             </button>
           ) : (
             <button
@@ -35,7 +36,7 @@ export function ProviderProblems({ parts, loadError }: { parts: CatalogPart[]; l
               disabled={refreshing || isWaiting(part.error, now)}
               onClick={() => void catalog.refresh()}
             >
-              Retry
+              {i18n.t('popup.retry')}
             </button>
           )}
         </div>

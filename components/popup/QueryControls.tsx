@@ -1,14 +1,12 @@
+import { i18n } from '#i18n';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import type { DateRange } from '@/lib/shared/genres';
-import { ALL_GENRES, DATE_RANGE_LABELS, DATE_RANGES, sortedGenreOptions } from '@/lib/shared/genres';
+import { ALL_GENRES, DATE_RANGES, dateRangeLabels, sortedGenreOptions } from '@/lib/shared/genres';
 import type { CatalogQuery, Source } from '@/lib/shared/protocol';
+import { PROVIDER_NAMES } from '@/lib/shared/track';
 import { SearchBox } from './SearchBox';
 
-const SOURCES: { value: Source; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'bundle-social', label: 'bundle.social' },
-  { value: 'layers', label: 'Layers' },
-];
+const SOURCES: readonly Source[] = ['all', 'bundle-social', 'layers'];
 
 /** Search, and which slice of the catalog to look at: provider, genre, date range. */
 export function QueryControls() {
@@ -20,22 +18,22 @@ export function QueryControls() {
       <SearchBox />
       <div className="selects">
         <label>
-          <span>Source</span>
+          <span>{i18n.t('popup.query.source')}</span>
           <select value={query.source} onChange={(e) => set({ source: e.target.value as Source })}>
             {SOURCES.map((source) => (
-              <option key={source.value} value={source.value}>
-                {source.label}
+              <option key={source} value={source}>
+                {source === 'all' ? i18n.t('popup.query.allSources') : PROVIDER_NAMES[source]}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>Genre</span>
+          <span>{i18n.t('popup.query.genre')}</span>
           <select
             value={query.genre}
             onChange={(e) => set({ genre: e.target.value as CatalogQuery['genre'] })}
           >
-            <option value={ALL_GENRES}>All genres</option>
+            <option value={ALL_GENRES}>{i18n.t('genres.ALL')}</option>
             {sortedGenreOptions().map((genre) => (
               <option key={genre.value} value={genre.value}>
                 {genre.label}
@@ -44,11 +42,11 @@ export function QueryControls() {
           </select>
         </label>
         <label>
-          <span>Date range</span>
+          <span>{i18n.t('popup.query.range')}</span>
           <select value={query.range} onChange={(e) => set({ range: e.target.value as DateRange })}>
             {DATE_RANGES.map((range) => (
               <option key={range} value={range}>
-                {DATE_RANGE_LABELS[range]}
+                {dateRangeLabels()[range]}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 
 /** Focuses the row the list would focus next (the list owns which one that is). */
@@ -16,8 +17,8 @@ export function SearchBox() {
       id="track-search"
       className="search"
       type="search"
-      aria-label="Search tracks"
-      placeholder="Search title, artist, album   ( / )"
+      aria-label={i18n.t('popup.search.label')}
+      placeholder={i18n.t('popup.search.placeholder')}
       autoComplete="off"
       spellCheck={false}
       value={search}

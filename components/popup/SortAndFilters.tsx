@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { SORT_LABELS, type SortKey } from '@/lib/popup/catalog-index';
+import { i18n } from '#i18n';
+import { SORT_KEYS, type SortKey } from '@/lib/popup/catalog-index';
 import { activeFilterCount } from '@/lib/popup/filters';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { formatThousands } from '@/lib/popup/format';
@@ -21,11 +22,11 @@ export function SortAndFilters() {
     <div className="sort-filters">
       <div className="sort-row">
         <label>
-          <span>Sort</span>
+          <span>{i18n.t('popup.sort.label')}</span>
           <select value={sort} onChange={(e) => store.setState({ sort: e.target.value as SortKey })}>
-            {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => (
+            {SORT_KEYS.map((key) => (
               <option key={key} value={key}>
-                {SORT_LABELS[key]}
+                {i18n.t(`popup.sort.${key}`)}
               </option>
             ))}
           </select>
@@ -36,13 +37,13 @@ export function SortAndFilters() {
           aria-controls="filter-panel"
           onClick={() => store.setState({ filtersOpen: !open })}
         >
-          {active > 0 ? `Filters (${active})` : 'Filters'}
+          {active > 0 ? i18n.t('popup.filters.count', { count: active }) : i18n.t('popup.filters.title')}
         </button>
         {hasAnswer && (
           <span className="result-count">
             {pendingTotal === null
-              ? `${shown} ${shown === 1 ? 'track' : 'tracks'}`
-              : `Loading all ${formatThousands(pendingTotal)} tracks…`}
+              ? i18n.t('popup.count', shown, { count: formatThousands(shown) })
+              : i18n.t('popup.loadingAll', { count: formatThousands(pendingTotal) })}
           </span>
         )}
       </div>

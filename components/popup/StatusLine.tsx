@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 
 /** What the last action did, said politely to screen readers, with Undo for a few seconds. */
@@ -17,7 +18,7 @@ export function StatusLine() {
             store.setState({ status: { ...status, undo: null } });
           }}
         >
-          Undo
+          {i18n.t('content.undo')}
         </button>
       )}
     </footer>

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useFinder } from '@/lib/popup/finder-app';
-import { tabLine } from '@/lib/popup/tab-status';
 
 /**
  * What Cleartune sees on the tab: in the popup, once, and only when the tab has a composer; in the
@@ -17,9 +16,12 @@ export function TabStatus() {
       const tabId = await deps.activeTabId?.();
       if (tabId == null) return;
       const status = await deps.send('getTabStatus', { tabId });
+      if (!status && !deps.panel) return;
+      // Loaded when there is a line to show: most popups open on tabs without a composer.
+      const { tabLine } = await import('@/lib/popup/tab-status');
       // A tab switch during the question: only the latest answer is shown.
       if (!live || ask !== asked) return;
-      setLine(status || deps.panel ? tabLine(status) : null);
+      setLine(tabLine(status));
     };
     void read().catch(() => {});
     const stop = deps.watchActiveTab?.(() => void read().catch(() => {}));

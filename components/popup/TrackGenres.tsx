@@ -1,17 +1,8 @@
+import { i18n } from '#i18n';
 import type { TrendBadge } from '@/lib/shared/breakout';
 import { genreLabel } from '@/lib/shared/genres';
 
 const MAX_CHIPS = 2;
-
-const TREND_CHIPS: Record<TrendBadge, { label: string; cml: string; layers?: string }> = {
-  new: { label: 'New', cml: 'New on the chart in the last 3 days' },
-  breakout: {
-    label: 'Breakout',
-    cml: 'Up 20 or more places in 3 days, or into the top 10 from below 50',
-    layers: 'Its use count grew among the fastest in this list since the last refresh',
-  },
-  fading: { label: 'Fading', cml: 'Down 20 or more places in 7 days' },
-};
 
 interface Props {
   genres: readonly string[];
@@ -33,34 +24,40 @@ export function TrackGenres({ genres, cleared, chosen, badges, layers, used }: P
   const more = genres.length - shown.length;
   return (
     <p className="chips">
-      {chosen && <span className="badge badge-chosen">Chosen</span>}
+      {chosen && <span className="badge badge-chosen">{i18n.t('popup.chip.chosen')}</span>}
       {cleared ? (
-        <span className="badge badge-cleared" title="In TikTok's Commercial Music Library">
-          Cleared
+        <span className="badge badge-cleared" title={i18n.t('popup.chip.clearedHint')}>
+          {i18n.t('popup.chip.cleared')}
         </span>
       ) : (
-        <span className="badge badge-uncleared" title="Not in TikTok's Commercial Music Library">
-          Not cleared
+        <span className="badge badge-uncleared" title={i18n.t('popup.chip.unclearedHint')}>
+          {i18n.t('popup.chip.uncleared')}
         </span>
       )}
-      {badges.map((badge) => {
-        const chip = TREND_CHIPS[badge];
+      {badges.map((badge) => (
+        <span
+          key={badge}
+          className={`badge badge-${badge}`}
+          title={i18n.t(
+            layers && badge === 'breakout' ? 'popup.chip.breakoutLayersHint' : `popup.chip.${badge}Hint`,
+          )}
+        >
+          {i18n.t(`popup.chip.${badge}`)}
+        </span>
+      ))}
+      {used && (
+        <span className="badge badge-used" title={i18n.t('popup.chip.usedHint', used)}>
+          {i18n.t('popup.chip.used', used)}
+        </span>
+      )}
+      {shown.map((genre) => {
+        const label = genreLabel(genre);
         return (
-          <span key={badge} className={`badge badge-${badge}`} title={(layers && chip.layers) || chip.cml}>
-            {chip.label}
+          <span key={genre} className="chip" title={label}>
+            {label}
           </span>
         );
       })}
-      {used && (
-        <span className="badge badge-used" title={`Used ${used.when} on ${used.site}`}>
-          Used {used.when} · {used.site}
-        </span>
-      )}
-      {shown.map((genre) => (
-        <span key={genre} className="chip">
-          {genreLabel(genre)}
-        </span>
-      ))}
       {more > 0 && !used && (
         <span className="chip" title={genres.slice(shown.length).map(genreLabel).join(', ')}>
           +{more}

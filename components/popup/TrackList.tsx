@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { i18n } from '#i18n';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
 import { useFinder } from '@/lib/popup/finder-app';
 import { visibleRange } from '@/lib/popup/virtual';
@@ -65,7 +66,7 @@ export function TrackList({ entries, resetKey }: { entries: readonly TrackEntry[
     <div ref={scroller} className="track-scroller" onScroll={onScroll}>
       <ul
         className="track-list"
-        aria-label="Tracks"
+        aria-label={i18n.t('popup.tracks')}
         style={{ height: entries.length * ROW_HEIGHT }}
         onKeyDown={onKeyDown}
       >

@@ -1,5 +1,6 @@
 import { memo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { i18n } from '#i18n';
 import type { TrackEntry } from '@/lib/popup/catalog-index';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import {
@@ -62,7 +63,7 @@ export const TrackRow = memo(function TrackRow({
       data-index={index}
       data-key={key}
       tabIndex={focusable ? 0 : -1}
-      aria-label={`${track.title} by ${track.artist}`}
+      aria-label={i18n.t('popup.row.label', { title: track.title, artist: track.artist })}
       aria-posinset={index + 1}
       aria-setsize={count}
       style={{ top: index * ROW_HEIGHT }}
@@ -105,7 +106,7 @@ export const TrackRow = memo(function TrackRow({
       <div className="row-trend">
         {track.rank !== null && (
           <span className="rank">
-            <span className="visually-hidden">Rank </span>#{track.rank}
+            <span className="visually-hidden">{i18n.t('popup.row.rank')} </span>#{track.rank}
           </span>
         )}
         {changeText && (
@@ -115,16 +116,20 @@ export const TrackRow = memo(function TrackRow({
           </span>
         )}
         <Sparkline history={track.rankHistory} />
-        {track.userCount !== null && <span className="uses">{formatCount(track.userCount)} uses</span>}
+        {track.userCount !== null && (
+          <span className="uses">
+            {i18n.t('popup.row.uses', track.userCount, { count: formatCount(track.userCount) })}
+          </span>
+        )}
       </div>
       <div className="row-actions">
         <ClipSelect track={track} value={clip} onChange={(next) => tracks.setClip(entry, next)} />
         <button
           type="button"
           className="icon-button"
-          aria-label={`Preview ${track.title}`}
+          aria-label={i18n.t('popup.row.preview', { title: track.title })}
           aria-pressed={playing}
-          title={playing ? 'Pause preview' : 'Play preview'}
+          title={i18n.t(playing ? 'popup.row.pause' : 'popup.row.play')}
           onClick={() => void preview.toggle(entry)}
         >
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
@@ -132,23 +137,25 @@ export const TrackRow = memo(function TrackRow({
         <button
           type="button"
           className="primary"
-          aria-label={`Use ${track.title}`}
+          aria-label={i18n.t('popup.row.useLabel', { title: track.title })}
           onClick={() => void tracks.use(entry)}
         >
-          Use
+          {i18n.t('popup.row.use')}
         </button>
         <button
           type="button"
-          aria-label={`${copied ? 'Copied' : 'Copy'} ID of ${track.title}`}
+          aria-label={i18n.t(copied ? 'popup.row.copiedLabel' : 'popup.row.copyLabel', {
+            title: track.title,
+          })}
           title={idFor(track, clip)}
           onClick={() => void tracks.copyId(entry)}
         >
-          {copied ? 'Copied' : 'Copy ID'}
+          {i18n.t(copied ? 'popup.row.copied' : 'popup.row.copy')}
         </button>
         <button
           type="button"
           className="icon-button favorite"
-          aria-label={`Favorite ${track.title}`}
+          aria-label={i18n.t('popup.row.favorite', { title: track.title })}
           aria-pressed={favorite}
           onClick={() => void tracks.toggleFavorite(entry)}
         >
@@ -157,8 +164,8 @@ export const TrackRow = memo(function TrackRow({
         <button
           type="button"
           className="icon-button"
-          aria-label={`Copy payload for ${track.title}`}
-          title="Copy payload"
+          aria-label={i18n.t('popup.row.payloadLabel', { title: track.title })}
+          title={i18n.t('popup.payload.copy')}
           onClick={() => store.setState({ payloadKey: key })}
         >
           <span aria-hidden="true">{'{ }'}</span>

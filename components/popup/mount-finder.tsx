@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browserFinderDeps } from '@/lib/popup/browser-deps';
 import { createFinderApp, FinderContext } from '@/lib/popup/finder-app';
+import { uiLanguage } from '@/lib/shared/locale';
 
 /**
  * Mounts a page built around the finder (the popup, the side panel) into `root`. The first
@@ -14,6 +15,8 @@ export function mountFinder(
 ): void {
   const app = createFinderApp(browserFinderDeps(options));
   void app.catalog.open();
+  // Screen readers pronounce the page in the catalog's language.
+  document.documentElement.lang = uiLanguage();
   if (!root) return;
   createRoot(root).render(
     <FinderContext value={app}>

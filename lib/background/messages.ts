@@ -6,8 +6,10 @@
  * zod and its sender classified (extension page vs content script) before a handler runs, which
  * that library leaves to the caller; the transport itself is a dozen lines.
  */
+
 import { type Browser, browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { i18n } from '#i18n';
 import {
   MESSAGE_SENDERS,
   type MessageType,
@@ -51,7 +53,7 @@ export async function sendTabMessage<T extends TabMessageType>(
       ? await browser.tabs.sendMessage(tabId, { type, data })
       : await browser.tabs.sendMessage(tabId, { type, data }, { frameId });
   const parsed = replySchema.safeParse(reply);
-  if (!parsed.success) throw new Error('The page did not answer: reload it.');
+  if (!parsed.success) throw new Error(i18n.t('background.noAnswer'));
   if (!parsed.data.ok) throw new Error(parsed.data.error);
   return tabProtocol[type].output.parse(parsed.data.value) as TabOutput<T>;
 }
@@ -74,7 +76,7 @@ type Listener = (
  */
 function replyText(error: unknown): string {
   if (error instanceof z.core.$ZodError) {
-    return 'Cleartune found data it could not read. Try again; if it keeps happening, reload the extension.';
+    return i18n.t('background.unreadableData');
   }
   return error instanceof Error ? error.message : String(error);
 }

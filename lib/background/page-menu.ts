@@ -3,7 +3,9 @@
  * the composer sites the user enabled (disabled, with the reason, on a field that takes the other
  * kind of id), and "Find “…” in Cleartune" on selected text anywhere.
  */
+
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { isComposerOrigin, originPattern } from '../shared/site-origin';
 import type { ChosenTrack, IdKind } from '../shared/track';
 import type { MessageHandlers } from './messages';
@@ -14,26 +16,22 @@ import { chosenItem, settingsItem } from './storage';
 
 export const INSERT_ITEM = 'cleartune-insert';
 export const FIND_ITEM = 'cleartune-find';
-const KIND_NAME: Record<IdKind, string> = {
-  'cml-song-clip': 'a CML sound id (bundle.social)',
-  'layers-track': 'a Layers track id',
-};
 
 /** The insert item's title and state for the chosen track and the field right-clicked. */
 export function insertItem(
   chosen: ChosenTrack | null,
   fieldKind: IdKind | null,
 ): { title: string; enabled: boolean } {
-  if (!chosen) return { title: 'Insert chosen track — choose one in Cleartune first', enabled: false };
+  if (!chosen) return { title: i18n.t('background.menu.chooseFirst'), enabled: false };
   if (fieldKind && fieldKind !== chosen.idKind) {
-    return {
-      title: `Insert chosen track — this field takes ${KIND_NAME[fieldKind]}, not ${KIND_NAME[chosen.idKind]}`,
-      enabled: false,
-    };
+    // Two kinds of id: a field that takes one was right-clicked with the other chosen.
+    const key =
+      fieldKind === 'cml-song-clip' ? 'background.menu.mismatchCml' : 'background.menu.mismatchLayers';
+    return { title: i18n.t(key), enabled: false };
   }
   // Menus show `&` as an access key marker: a title with "&" in it must double it.
   const names = [chosen.title, chosen.artist].filter(Boolean).join(' · ').replaceAll('&', '&&');
-  return { title: `Insert chosen track — ${names}`.slice(0, 300), enabled: true };
+  return { title: i18n.t('background.menu.insert', { track: names }).slice(0, 300), enabled: true };
 }
 
 /** Studio's page, and the composer sites the user enabled: where the insert item shows. */
@@ -67,7 +65,7 @@ async function createMenusNow(): Promise<void> {
     documentUrlPatterns: await composerPatterns(staticMatches),
     ...item,
   });
-  menus.create({ id: FIND_ITEM, contexts: ['selection'], title: 'Find “%s” in Cleartune' });
+  menus.create({ id: FIND_ITEM, contexts: ['selection'], title: i18n.t('background.menu.find') });
 }
 
 /**

@@ -3,7 +3,9 @@
  * the side panel, and inserting the chosen track where the person is typing. Also used by the
  * context menu's "Insert chosen track".
  */
+
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { FillResult } from '../shared/protocol';
 import { openSidePanel } from '../shared/side-panel';
 import { followGlobalTitle, showChosenOnBadge } from './composer/relay';
@@ -11,8 +13,8 @@ import { sendTabMessage } from './messages';
 import { chosenItem } from './storage';
 import { recordFillResult } from './usage/usage-record';
 
-export const NOTHING_CHOSEN = 'Choose a track in Cleartune first (Use), then insert it.';
-export const NO_FIELD_HERE = 'Nothing inserted: this page has no composer field Cleartune works on.';
+export const NOTHING_CHOSEN = i18n.t('background.fill.nothingChosen');
+export const NO_FIELD_HERE = i18n.t('background.fill.noField');
 const TOLD_MS = 5000;
 
 /**

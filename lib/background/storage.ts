@@ -15,9 +15,11 @@
  *   screen it last showed and the last defaults it saw. It must read them synchronously, before its
  *   first paint and before the background answers, and it carries no zod; neither holds a key.
  */
+
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
+import { i18n } from '#i18n';
 import { DEFAULT_DATE_RANGE, DEFAULT_GENRE, type Genre } from '../shared/genres';
 import { type AlertPrefs, NO_ALERTS, type Settings } from '../shared/protocol';
 import { alertLogSchema, alertPrefsSchema, alertQuerySchema } from './schemas/alerts';
@@ -97,6 +99,7 @@ export function defineValidatedItem<T>(
   key: Key,
   schema: z.ZodMiniType<T>,
   fallback: T,
+  /** What the value is, as a notice names it (`background.stored` in the catalogs). */
   label: string,
   options: ItemOptions<T> = {},
 ): ValidatedItem<T> {
@@ -125,7 +128,7 @@ export function defineValidatedItem<T>(
       const { value, rewrite, reset } = await read();
       if (reset === 'all') {
         await item.removeValue({ removeMeta: true });
-        await addNotice(`Your stored ${label} could not be read and was reset; everything else is intact.`);
+        await addNotice(i18n.t('background.notice.reset', { what: label }));
         return value;
       }
       if (rewrite) await write(value);
@@ -157,21 +160,19 @@ export async function takeNotices(): Promise<string[]> {
 
 /** How each settings field is named when it had to be reset. */
 const SETTINGS_FIELD_NAMES: Record<keyof Settings, string> = {
-  bundleSocialKey: 'the bundle.social API key',
-  layersKey: 'the Layers API key',
-  teamId: 'the bundle.social team',
-  defaultGenre: 'the default genre',
-  defaultRange: 'the default date range',
-  composerSites: 'the composer sites',
+  bundleSocialKey: i18n.t('background.part.bundleSocialKey'),
+  layersKey: i18n.t('background.part.layersKey'),
+  teamId: i18n.t('background.part.teamId'),
+  defaultGenre: i18n.t('background.part.defaultGenre'),
+  defaultRange: i18n.t('background.part.defaultRange'),
+  composerSites: i18n.t('background.part.composerSites'),
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const partResetNotice = (label: string, reset: string[]) =>
-  addNotice(
-    `Part of your stored ${label} could not be read and was reset: ${reset.join(', ')}. Everything else is intact.`,
-  );
+  addNotice(i18n.t('background.notice.partReset', { what: label, parts: reset.join(', ') }));
 
 type StoredSettings = Omit<Settings, ApiKeyField>;
 type ApiKeyField = 'bundleSocialKey' | 'layersKey';
@@ -196,7 +197,7 @@ export function repairSettings(raw: unknown): Repaired<StoredSettings> | null {
     if (parsed.success) value[field] = parsed.data;
     else if (field === 'composerSites' && Array.isArray(raw[field])) {
       value[field] = raw[field].filter((site): site is string => typeof site === 'string');
-      reset.push('some of the composer sites');
+      reset.push(i18n.t('background.part.someComposerSites'));
     } else reset.push(SETTINGS_FIELD_NAMES[field]);
   }
   return { value: value as StoredSettings, reset };
@@ -208,7 +209,7 @@ export function repairFavorites(raw: unknown): Repaired<string[]> | null {
   const kept = raw.filter((entry) => favoriteKeySchema.safeParse(entry).success).slice(-MAX_FAVORITES);
   return {
     value: kept,
-    reset: kept.length === raw.length ? [] : [`${raw.length - kept.length} of the favorites`],
+    reset: kept.length === raw.length ? [] : [i18n.t('background.part.favorites', raw.length - kept.length)],
   };
 }
 
@@ -220,7 +221,7 @@ export function repairAlertPrefs(raw: unknown): Repaired<AlertPrefs> | null {
   );
   return {
     value: { breakoutGenres, favoritesTop10: raw.favoritesTop10 === true },
-    reset: ['some of the alert genres'],
+    reset: [i18n.t('background.part.someAlertGenres')],
   };
 }
 
@@ -232,7 +233,7 @@ const storedSettingsItem = defineValidatedItem(
   'local:settings',
   storedSettingsSchema,
   DEFAULT_STORED_SETTINGS,
-  'settings',
+  i18n.t('background.stored.settings'),
   {
     version: 2,
     migrations: {
@@ -274,7 +275,7 @@ async function readKeys(): Promise<ApiKeys> {
   const keys = plain === null ? null : parseKeys(plain);
   if (!sealed.success || !keys) {
     await local().remove(SECRETS_KEY);
-    await addNotice('Your saved API keys could not be read and were removed: add them again in Settings.');
+    await addNotice(i18n.t('background.notice.keysRemoved'));
     return NO_KEYS;
   }
   opened = { data: sealed.data.data, keys };
@@ -326,7 +327,7 @@ async function sealKeysFrom(
   }
   const entry = await keysEntry(keys);
   if (Object.keys(alongside).length > 0 || entry[SECRETS_KEY]) await local().set({ ...alongside, ...entry });
-  if (reset.length > 0) await partResetNotice('settings', reset);
+  if (reset.length > 0) await partResetNotice(i18n.t('background.stored.settings'), reset);
 }
 
 const settingsQueue = createSerialQueue();
@@ -366,17 +367,23 @@ export const chosenItem = defineValidatedItem(
   'local:chosen',
   z.nullable(chosenTrackSchema),
   null,
-  'chosen track',
+  i18n.t('background.stored.chosen'),
 );
-export const favoritesItem = defineValidatedItem('local:favorites', favoritesSchema, [], 'favorites', {
-  repair: repairFavorites,
-});
+export const favoritesItem = defineValidatedItem(
+  'local:favorites',
+  favoritesSchema,
+  [],
+  i18n.t('background.stored.favorites'),
+  {
+    repair: repairFavorites,
+  },
+);
 /** The tab, and within it the frame, whose composer the user focused last: "Use" fills there. */
 export const lastComposerItem = defineValidatedItem(
   'local:lastComposer',
   z.nullable(z.object({ tabId: z.int(), frameId: z.optional(z.int()), label: z.string(), at: z.number() })),
   null,
-  'last composer tab',
+  i18n.t('background.stored.lastComposer'),
 );
 
 /**
@@ -389,7 +396,7 @@ export const composerFramesItem = defineValidatedItem(
   'session:composerFrames',
   z.record(z.string(), tabStatusSchema),
   {},
-  'composer tab reports',
+  i18n.t('background.stored.composerFrames'),
 );
 
 /** What the toolbar button opens (options page): the popup, or the side panel. */
@@ -397,7 +404,7 @@ export const toolbarOpensItem = defineValidatedItem(
   'local:toolbarOpens',
   toolbarOpensSchema,
   'popup',
-  'toolbar button choice',
+  i18n.t('background.stored.toolbarOpens'),
 );
 
 /**
@@ -415,7 +422,7 @@ export const finderSearchItem = defineValidatedItem(
     }),
   ),
   null,
-  'finder search',
+  i18n.t('background.stored.finderSearch'),
 );
 
 /** Alerts (options): off until the person turns one on. */
@@ -423,7 +430,7 @@ export const alertPrefsItem = defineValidatedItem(
   'local:alerts',
   alertPrefsSchema,
   NO_ALERTS,
-  'alert setting',
+  i18n.t('background.stored.alertPrefs'),
   { repair: repairAlertPrefs },
 );
 
@@ -432,7 +439,7 @@ export const alertLogItem = defineValidatedItem(
   'local:alertLog',
   alertLogSchema,
   { announced: {}, shown: [] },
-  'alert record',
+  i18n.t('background.stored.alertLog'),
 );
 
 /** The catalog queries looked at lately: the periodic refresh renews their lists. */
@@ -440,7 +447,7 @@ export const catalogUsageItem = defineValidatedItem(
   'local:catalogUsage',
   z.array(z.object({ query: catalogQuerySchema, usedAt: z.number() })).check(z.maxLength(200)),
   [],
-  'catalog usage',
+  i18n.t('background.stored.catalogUsage'),
 );
 
 /** When keys or the team last changed: failures older than this are worth retrying at once. */
@@ -448,7 +455,7 @@ export const settingsChangedAtItem = defineValidatedItem(
   'local:catalogSettingsChangedAt',
   z.number(),
   0,
-  'catalog settings stamp',
+  i18n.t('background.stored.settingsStamp'),
 );
 
 /** Per provider: no request before this time (a long `Retry-After`). */
@@ -456,5 +463,5 @@ export const rateLimitItem = defineValidatedItem(
   'local:catalogRateLimits',
   z.object({ 'bundle-social': z.optional(z.number()), layers: z.optional(z.number()) }),
   {},
-  'rate-limit record',
+  i18n.t('background.stored.rateLimits'),
 );

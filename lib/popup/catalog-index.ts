@@ -20,13 +20,7 @@ export interface TrackEntry {
 }
 
 export type SortKey = 'rank' | 'rising' | 'popularity' | 'duration' | 'title';
-export const SORT_LABELS: Record<SortKey, string> = {
-  rank: 'Rank',
-  rising: 'Rising fastest',
-  popularity: 'Popularity',
-  duration: 'Duration',
-  title: 'Title',
-};
+export const SORT_KEYS: readonly SortKey[] = ['rank', 'rising', 'popularity', 'duration', 'title'];
 
 export interface CatalogIndex {
   entries: readonly TrackEntry[];

@@ -1,14 +1,18 @@
+import { i18n } from '#i18n';
 import type { CatalogAnswer, CatalogPart, Source } from '../shared/protocol';
 import { formatAge } from './format';
 
 /** The status line's words for the data on screen: its age and whether it is being refreshed. */
 export function statusText(answer: CatalogAnswer | null, refreshing: boolean, now: number): string {
-  if (!answer) return refreshing ? 'Loading…' : '';
+  if (!answer) return refreshing ? i18n.t('popup.status.loading') : '';
   const times = answer.parts.flatMap((part) => (part.fetchedAt === null ? [] : [part.fetchedAt]));
-  const age = times.length > 0 ? `updated ${formatAge(Math.min(...times), now)}` : 'not loaded yet';
+  const age =
+    times.length > 0
+      ? i18n.t('popup.status.updated', { age: formatAge(Math.min(...times), now) })
+      : i18n.t('popup.status.notLoaded');
   const busy = refreshing || answer.parts.some((part) => part.status === 'refreshing');
-  if (answer.offline) return `Offline — ${age}`;
-  if (busy) return `Refreshing… (${age})`;
+  if (answer.offline) return i18n.t('popup.status.offline', { age });
+  if (busy) return i18n.t('popup.status.refreshing', { age });
   return age.charAt(0).toUpperCase() + age.slice(1);
 }
 

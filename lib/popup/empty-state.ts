@@ -1,8 +1,9 @@
+import { i18n } from '#i18n';
 import type { DateRange } from '../shared/genres';
-import { DATE_RANGE_LABELS, genreLabel } from '../shared/genres';
+import { dateRangeLabels, genreLabel } from '../shared/genres';
 import type { Source } from '../shared/protocol';
 import { PROVIDER_NAMES } from '../shared/track';
-import { DURATION_RANGES, type Filters } from './filters';
+import { durationLabel, type Filters } from './filters';
 import { languageLabel } from './format';
 import type { EmptyReason } from './results';
 
@@ -35,53 +36,59 @@ export function emptyMessage(reason: EmptyReason, context: Context): EmptyMessag
   switch (reason) {
     case 'search':
       return {
-        text: `No track matches “${context.search.trim()}”.`,
-        fix: { label: 'Clear search', action: 'clear-search' },
+        text: i18n.t('popup.empty.search', { search: context.search.trim() }),
+        fix: { label: i18n.t('popup.empty.clearSearch'), action: 'clear-search' },
       };
     case 'duration':
       return {
-        text: `No matching track is ${DURATION_RANGES[context.filters.duration].label.toLowerCase()} long.`,
-        fix: { label: 'Any length', action: 'any-duration' },
+        text: i18n.t('popup.empty.duration', { length: lowerFirst(durationLabel(context.filters.duration)) }),
+        fix: { label: durationLabel('any'), action: 'any-duration' },
       };
     case 'language':
       return {
-        text: `No matching track is in ${languageLabel(context.filters.language ?? '')}.`,
-        fix: { label: 'Any language', action: 'any-language' },
+        text: i18n.t('popup.empty.language', { language: languageLabel(context.filters.language ?? '') }),
+        fix: { label: i18n.t('popup.filters.anyLanguage'), action: 'any-language' },
       };
     case 'cleared':
       return {
-        text: 'No matching track is cleared for business use.',
-        fix: { label: 'Show uncleared tracks', action: 'all-clearance' },
+        text: i18n.t('popup.empty.cleared'),
+        fix: { label: i18n.t('popup.empty.showUncleared'), action: 'all-clearance' },
       };
     case 'favorites':
       return {
-        text: 'None of your favorites is in this list.',
-        fix: { label: 'Show all tracks', action: 'all-tracks' },
+        text: i18n.t('popup.empty.favorites'),
+        fix: { label: i18n.t('popup.empty.showAll'), action: 'all-tracks' },
       };
     case 'alerted':
       return {
-        text: 'The tracks the alert named are not in this list any more.',
-        fix: { label: 'Show all tracks', action: 'not-only-alerted' },
+        text: i18n.t('popup.empty.alerted'),
+        fix: { label: i18n.t('popup.empty.showAll'), action: 'not-only-alerted' },
       };
     case 'trending':
       return {
-        text: 'No matching track is New or Breakout right now.',
-        fix: { label: 'Show all trends', action: 'all-trends' },
+        text: i18n.t('popup.empty.trending'),
+        fix: { label: i18n.t('popup.empty.showTrends'), action: 'all-trends' },
       };
-    case 'used': {
-      const days = context.rotationDays ?? 0;
+    case 'used':
       return {
-        text: `Every matching track was used in the last ${days} ${days === 1 ? 'day' : 'days'}.`,
-        fix: { label: 'Show used tracks', action: 'show-used' },
+        text: i18n.t('popup.empty.used', context.rotationDays ?? 0),
+        fix: { label: i18n.t('popup.empty.showUsed'), action: 'show-used' },
       };
-    }
     default: {
-      const where = context.source === 'all' ? '' : ` from ${PROVIDER_NAMES[context.source]}`;
-      const genre = context.genre === 'ALL' ? 'any genre' : genreLabel(context.genre);
+      const genre = context.genre === 'ALL' ? i18n.t('popup.empty.anyGenre') : genreLabel(context.genre);
+      const range = dateRangeLabels()[context.range];
       return {
-        text: `No trending tracks${where} for ${genre} in the last ${DATE_RANGE_LABELS[context.range]}.`,
+        text:
+          context.source === 'all'
+            ? i18n.t('popup.empty.none', { genre, range })
+            : i18n.t('popup.empty.noneFrom', { provider: PROVIDER_NAMES[context.source], genre, range }),
         fix: null,
       };
     }
   }
+}
+
+/** "Bis zu 30 s" → "bis zu 30 s", for a label that goes mid-sentence. */
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLocaleLowerCase() + label.slice(1);
 }

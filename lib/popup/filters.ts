@@ -1,13 +1,19 @@
+import { i18n } from '#i18n';
 /** The popup's filters, in the order they are applied (the order the empty state reports). */
 
 export const DURATION_RANGES = {
-  any: { label: 'Any length', above: null, upTo: null },
-  short: { label: 'Up to 30 s', above: null, upTo: 30 },
-  medium: { label: '30 s – 1 min', above: 30, upTo: 60 },
-  long: { label: '1 – 3 min', above: 60, upTo: 180 },
-  extended: { label: 'Over 3 min', above: 180, upTo: null },
+  any: { above: null, upTo: null },
+  short: { above: null, upTo: 30 },
+  medium: { above: 30, upTo: 60 },
+  long: { above: 60, upTo: 180 },
+  extended: { above: 180, upTo: null },
 } as const;
 export type DurationRange = keyof typeof DURATION_RANGES;
+
+/** "Up to 30 s", in the catalog's language. */
+export function durationLabel(range: DurationRange): string {
+  return i18n.t(`popup.duration.${range}`);
+}
 
 export interface Filters {
   duration: DurationRange;

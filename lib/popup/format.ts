@@ -1,4 +1,10 @@
-/** Formatting for the popup: short, readable, and stable for tests (no locale surprises). */
+/**
+ * Formatting for the popup, in the catalog's language (uiLanguage). Each Intl formatter is made on
+ * first use, not when the popup loads: making one loads ICU data for the language, milliseconds that
+ * the first paint does not need to spend.
+ */
+import { i18n } from '#i18n';
+import { uiLanguage } from '../shared/locale';
 
 /** `183` → "3:03"; null → "–". */
 export function formatDuration(seconds: number | null): string {
@@ -9,14 +15,17 @@ export function formatDuration(seconds: number | null): string {
   return `${minutes}:${String(rest).padStart(2, '0')}`;
 }
 
-/** How old the data is, as the status line says it: "just now", "12 min ago", "3 h ago", "2 days ago". */
+let relative: Intl.RelativeTimeFormat | null = null;
+
+/** How old the data is, as the status line says it: "just now", "12 min. ago", "3 hr. ago", "2 days ago". */
 export function formatAge(fetchedAt: number, now: number): string {
   const minutes = Math.floor(Math.max(0, now - fetchedAt) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return i18n.t('popup.justNow');
+  relative ??= new Intl.RelativeTimeFormat(uiLanguage(), { style: 'short' });
+  if (minutes < 60) return relative.format(-minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} days ago`;
+  if (hours < 48) return relative.format(-hours, 'hour');
+  return relative.format(-Math.floor(hours / 24), 'day');
 }
 
 /** "+3", "−2", "=" for a rank change; null when there is nothing to compare with. */
@@ -29,38 +38,37 @@ export function formatRankChange(change: number | null): string | null {
 
 /** Words for a rank change, for screen readers. */
 export function describeRankChange(change: number | null): string {
-  if (change === null) return 'new or unranked yesterday';
-  if (change === 0) return 'unchanged';
-  const places = Math.abs(change) === 1 ? 'place' : 'places';
-  return change > 0 ? `up ${change} ${places}` : `down ${-change} ${places}`;
+  if (change === null) return i18n.t('popup.rank.new');
+  if (change === 0) return i18n.t('popup.rank.same');
+  return change > 0 ? i18n.t('popup.rank.up', change) : i18n.t('popup.rank.down', -change);
 }
 
-// Made on first use, not when the popup loads: building it loads ICU's language names, tens of
-// milliseconds on a slow machine, and only the filter panel and one empty state need it.
+// Only the filter panel and one empty state need it; loading ICU's language names costs tens of
+// milliseconds on a slow machine.
 let languageNames: Intl.DisplayNames | null = null;
 
 /** ISO-639-1 code → "Spanish"; an unknown code is shown as it is. */
 export function languageLabel(code: string): string {
   try {
-    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+    languageNames ??= new Intl.DisplayNames([uiLanguage()], { type: 'language', fallback: 'code' });
     return languageNames.of(code) ?? code;
   } catch {
     return code;
   }
 }
 
-/** Layers' use counts, short: 950 → "950", 12_300 → "12.3k", 4_200_000 → "4.2M". */
+let compact: Intl.NumberFormat | null = null;
+
+/** Layers' use counts, short: 950 → "950", 12_300 → "12.3K", 4_200_000 → "4.2M" (in English). */
 export function formatCount(count: number): string {
-  if (count < 1000) return String(Math.round(count));
-  if (count < 1_000_000) return `${trimZero(count / 1000)}k`;
-  return `${trimZero(count / 1_000_000)}M`;
+  compact ??= new Intl.NumberFormat(uiLanguage(), { notation: 'compact', maximumFractionDigits: 1 });
+  return compact.format(count);
 }
 
-function trimZero(value: number): string {
-  return (value >= 100 ? Math.round(value).toString() : value.toFixed(1)).replace(/\.0$/, '');
-}
+let whole: Intl.NumberFormat | null = null;
 
-/** 4548 → "4,548". Not `toLocaleString`: its first call loads ICU's number formats on the popup's critical path. */
+/** 4548 → "4,548" (in English; "4.548" in German). */
 export function formatThousands(value: number): string {
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  whole ??= new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 0 });
+  return whole.format(value);
 }

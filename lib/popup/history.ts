@@ -3,6 +3,7 @@
  * filtered by site and provider, grouped by local day ("Today", "Yesterday", then dates), and an
  * entry turned back into a track for "Use again".
  */
+import { uiLanguage } from '../shared/locale';
 import type { Output } from '../shared/protocol';
 import { foldText } from '../shared/text';
 import {
@@ -81,7 +82,7 @@ export function historyChoices(rows: readonly HistoryRow[]): {
 
 export interface HistoryClock {
   now: number;
-  /** The browser's locale and zone unless given (tests fix both). */
+  /** The catalog's language and the browser's zone unless given (tests fix both). */
   locale?: string;
   timeZone?: string;
 }
@@ -96,7 +97,8 @@ export interface DayGroup {
 const DAY_MS = 86_400_000;
 
 /** Formatters for one clock; made once per render of the list, not per entry. */
-export function historyFormat({ now, locale, timeZone }: HistoryClock) {
+export function historyFormat({ now, locale = uiLanguage(), timeZone }: HistoryClock) {
+  // Only to compute the day: en-US parts are digits in a known order, whatever the language shown.
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
@@ -123,12 +125,20 @@ export function historyFormat({ now, locale, timeZone }: HistoryClock) {
   const thisYear = date(true);
   const otherYear = date(false);
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' });
+  // Made when a heading needs it (at most twice a render): "today", "yesterday" in the language.
+  const days = (offset: number) =>
+    new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(offset, 'day');
   return {
     dayOf,
+    /** "Today", "Yesterday", then the date; a heading starts with a capital ("hoy" → "Hoy", "viernes" → "Viernes"). */
     dayLabel(day: string): string {
-      if (day === today) return 'Today';
-      if (day === yesterday) return 'Yesterday';
-      return (day.slice(0, 4) === today.slice(0, 4) ? thisYear : otherYear).format(noonOf(day));
+      const text =
+        day === today
+          ? days(0)
+          : day === yesterday
+            ? days(-1)
+            : (day.slice(0, 4) === today.slice(0, 4) ? thisYear : otherYear).format(noonOf(day));
+      return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
     },
     time: (at: number): string => time.format(at),
   };

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 /**
  * Previews: one shared <audio>, one track at a time. A CML preview URL dies six hours after the
  * fetch, so an expired one refreshes the catalog first; a preview that still fails says so.
@@ -42,7 +43,7 @@ export function createPreviewActions(
     if (!isCurrent(entry)) return;
     current = null;
     store.setState({ preview: IDLE });
-    tracks.say(`Preview unavailable for ${entry.track.title}`);
+    tracks.say(i18n.t('popup.say.noPreview', { title: entry.track.title }));
   };
 
   async function play(entry: TrackEntry): Promise<void> {

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 /**
  * The line about the current tab, from what its content scripts reported: on TikTok Studio
  * "TikTok Studio — video — Sounds panel open (Unlimited) — Glasshouse Parade attached ✓", elsewhere
@@ -6,37 +7,36 @@
 import type { StudioReport, TabStatus } from '../shared/protocol';
 import { STUDIO_LABEL } from '../shared/studio-label';
 
-export const NO_COMPOSER = 'No composer on this tab';
-
 export function tabLine(status: TabStatus | null): string {
-  if (!status) return NO_COMPOSER;
+  if (!status || (!status.studio && status.composers === 0)) return i18n.t('popup.tab.none');
   if (status.studio) return studioLine(status.studio);
-  if (status.composers === 0) return NO_COMPOSER;
-  return `${status.label} — ${status.composers} composer${status.composers === 1 ? '' : 's'}`;
+  return i18n.t('popup.tab.composers', status.composers, { site: status.label });
 }
 
 export function studioLine(report: StudioReport): string {
-  if (report.problem) return `TikTok Studio — ${report.problem}`;
+  if (report.problem) return `${STUDIO_LABEL} — ${report.problem}`;
   const where =
     report.picker === 'sounds'
-      ? `Sounds panel open${report.tab === 'unlimited' ? ' (Unlimited)' : ''}`
+      ? report.tab === 'unlimited'
+        ? i18n.t('popup.tab.soundsTab', { tab: i18n.t('content.studio.unlimited') })
+        : i18n.t('popup.tab.sounds')
       : report.picker === 'photo'
-        ? 'sound picker open'
+        ? i18n.t('popup.tab.picker')
         : report.editorOpen
-          ? 'editor open'
+          ? i18n.t('popup.tab.editor')
           : null;
   const attached = report.attached
-    ? report.verdict === 'chosen'
-      ? `${report.attached} attached ✓`
-      : `${report.attached} attached, not your chosen track`
+    ? i18n.t(report.verdict === 'chosen' ? 'popup.tab.attached' : 'popup.tab.attachedOther', {
+        title: report.attached,
+      })
     : null;
   return [
     STUDIO_LABEL,
-    report.form,
+    report.form && i18n.t(report.form === 'photo' ? 'popup.tab.photo' : 'popup.tab.video'),
     where,
     attached,
-    report.pendingSave ? 'press Save in the editor to keep the sound' : null,
-    report.copyright === 'issues' ? 'copyright issues reported' : null,
+    report.pendingSave ? i18n.t('popup.tab.save') : null,
+    report.copyright === 'issues' ? i18n.t('popup.tab.copyright') : null,
   ]
     .filter(Boolean)
     .join(' — ');

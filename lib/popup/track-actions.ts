@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 /** What a row's buttons do: use, favorite, copy, pick a clip; and the status line they report to. */
 
 import { defaultClip, idFor } from '../shared/clips';
@@ -90,7 +91,7 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
             : null;
         say(result.message, replaced ? () => void actions.use(replaced.entry, replaced.clip) : null);
       } catch (error) {
-        say(`Could not use ${entry.track.title}: ${errorText(error)}`);
+        say(i18n.t('popup.say.useFailed', { title: entry.track.title, error: errorText(error) }));
       }
     },
     async toggleFavorite(entry) {
@@ -99,17 +100,20 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
         const favorites = await deps.send('toggleFavorite', { key: entry.key });
         store.setState({ favorites: new Set(favorites) });
         if (wasFavorite) {
-          say(`Removed ${entry.track.title} from favorites`, () => void actions.toggleFavorite(entry));
+          say(
+            i18n.t('popup.say.unfavorited', { title: entry.track.title }),
+            () => void actions.toggleFavorite(entry),
+          );
         } else {
-          say(`Added ${entry.track.title} to favorites`);
+          say(i18n.t('popup.say.favorited', { title: entry.track.title }));
         }
       } catch (error) {
-        say(`Could not change favorites: ${errorText(error)}`);
+        say(i18n.t('popup.say.favoriteFailed', { error: errorText(error) }));
       }
     },
     async copyId(entry) {
       const id = idFor(entry.track, clipFor(entry));
-      if (!(await actions.copyText(id, `the ID of ${entry.track.title}`))) return;
+      if (!(await actions.copyText(id, i18n.t('popup.say.theId', { title: entry.track.title })))) return;
       if (copiedTimer !== null) deps.clearTimeout(copiedTimer);
       store.setState({ copiedKey: entry.key });
       copiedTimer = deps.setTimeout(() => store.setState({ copiedKey: null }), COPIED_MS);
@@ -117,10 +121,10 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
     async copyText(text, what) {
       try {
         await deps.writeClipboard(text);
-        say(`Copied ${what}`);
+        say(i18n.t('popup.say.copied', { what }));
         return true;
       } catch (error) {
-        say(`Could not copy ${what}: ${errorText(error)}`);
+        say(i18n.t('popup.say.copyFailed', { what, error: errorText(error) }));
         return false;
       }
     },

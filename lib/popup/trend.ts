@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 /**
  * Rank trend from CML's `trending_history` (oldest first; a day may have no rank). Rank 1 is best,
  * so a rank going down in number is a track going up: change = previous rank − current rank.
@@ -39,13 +40,12 @@ export function risingGain(history: readonly RankPoint[]): { gain: number; days:
 /** What the sparkline says to a screen reader: "Rank trend: up 12 places in 7 days". */
 export function trendLabel(history: readonly RankPoint[]): string {
   const rising = risingGain(history);
-  if (!rising) return 'Rank trend: not enough history';
+  if (!rising) return i18n.t('popup.trend.none');
   const { gain, days } = rising;
-  const span = `${days} ${days === 1 ? 'day' : 'days'}`;
-  const places = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
-  if (gain > 0) return `Rank trend: up ${places(gain)} in ${span}`;
-  if (gain < 0) return `Rank trend: down ${places(-gain)} in ${span}`;
-  return `Rank trend: steady over ${span}`;
+  const span = i18n.t('popup.trend.days', days);
+  if (gain === 0) return i18n.t('popup.trend.steady', { span });
+  const change = gain > 0 ? i18n.t('popup.rank.up', gain) : i18n.t('popup.rank.down', -gain);
+  return i18n.t('popup.trend.moved', { change, span });
 }
 
 /**

@@ -1,7 +1,11 @@
 /**
  * The genre and date-range values and labels, without zod, for every context; the background's
- * schemas (`lib/background/schemas/genres.ts`) are built from these arrays.
+ * schemas (`lib/background/schemas/genres.ts`) are built from these arrays. Labels come from the
+ * `genres` block of the message catalogs; the values sent to the API never change.
  */
+import { type GeneratedI18nStructure, i18n } from '#i18n';
+import { uiLanguage } from './locale';
+
 /** bundle.social's CML genre enum, exactly as the API takes it (values hold `/` and `&`: URL-encode them). */
 export const GENRES = [
   'ROCK',
@@ -57,16 +61,29 @@ export const ALL_GENRES = 'ALL' as const;
 export const DATE_RANGES = ['1DAY', '7DAY', '30DAY'] as const;
 export type DateRange = (typeof DATE_RANGES)[number];
 export const DEFAULT_DATE_RANGE: DateRange = '7DAY';
-export const DATE_RANGE_LABELS: Record<DateRange, string> = {
-  '1DAY': '1 day',
-  '7DAY': '7 days',
-  '30DAY': '30 days',
-};
+
+/** "7 days" and the like, from the catalog when asked (a table made at import would also run in the build). */
+export const dateRangeLabels = (): Record<DateRange, string> => ({
+  '1DAY': i18n.t('genres.ranges.d1'),
+  '7DAY': i18n.t('genres.ranges.d7'),
+  '30DAY': i18n.t('genres.ranges.d30'),
+});
 
 const ACRONYMS = new Set(['EDM', 'DJ', 'R&B', 'J-POP', 'K-POP', 'LO-FI']);
 
-/** A readable label for any genre string, including ones outside the enum (`LO-FI` → "Lo-Fi"). */
+/**
+ * A genre's label: the catalog's for ours, and a readable one made from any other genre string a
+ * provider sends (`LO-FI/CHILL` → "Lo-Fi / Chill").
+ */
 export function genreLabel(genre: string): string {
+  if (genre === ALL_GENRES || (GENRES as readonly string[]).includes(genre))
+    // Catalog keys take only letters, digits and `_`: `HIP_HOP/RAP` → `genres.HIP_HOP_RAP`.
+    return i18n.t(
+      `genres.${genre.replace(/[^A-Za-z0-9]/g, '_')}` as Extract<
+        keyof GeneratedI18nStructure,
+        `genres.${string}`
+      >,
+    );
   return genre
     .split('/')
     .map((part) =>
@@ -89,12 +106,13 @@ export function genreLabel(genre: string): string {
 let genreOptions: readonly { value: Genre; label: string }[] | null = null;
 
 /**
- * The genres as a select lists them: by label, alphabetically. Sorted on first use, not at import:
- * `localeCompare` sets up ICU's collator, which the background and content script never need.
+ * The genres as a select lists them: by label, alphabetically in the catalog's language. Sorted on
+ * first use, not at import: `localeCompare` sets up ICU's collator, which the background and content
+ * script never need.
  */
 export function sortedGenreOptions(): readonly { value: Genre; label: string }[] {
   genreOptions ??= GENRES.map((genre) => ({ value: genre, label: genreLabel(genre) })).sort((a, b) =>
-    a.label.localeCompare(b.label),
+    a.label.localeCompare(b.label, uiLanguage()),
   );
   return genreOptions;
 }

@@ -9,6 +9,7 @@
  * reply is acted on inside a page we do not control, the content script checks it by hand.
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { Input, MessageFrom, MessageType, Output, Reply, SenderKind } from './protocol';
 
 function isReply(value: unknown): value is Reply {
@@ -28,9 +29,9 @@ async function send(type: string, data?: unknown): Promise<unknown> {
   } catch {
     // Chrome stops a worker that is idle or runs too long; its pending answers are lost with it.
     // The next message starts a new worker, so asking again is the fix, not Chrome's wording.
-    throw new Error('Cleartune’s background stopped before it answered: try again.');
+    throw new Error(i18n.t('errors.stopped'));
   }
-  if (!isReply(reply)) throw new Error('Cleartune got no answer from its background: reload the extension.');
+  if (!isReply(reply)) throw new Error(i18n.t('errors.noAnswer'));
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

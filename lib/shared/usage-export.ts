@@ -2,6 +2,7 @@
  * The usage record and the favorites as files to download, CSV (for spreadsheets, see usage-csv.ts)
  * or JSON: one piece shared by the options page and the History view, so both export the same file.
  */
+import { i18n } from '#i18n';
 import { favoritesCsv, type UsageRow, usageCsv } from './usage-csv';
 
 export type ExportFormat = 'csv' | 'json';
@@ -44,9 +45,9 @@ export function favoritesExport(keys: readonly string[], format: ExportFormat, n
       };
 }
 
-/** What to say once a file went out: "Exported 3 entries as CSV." */
+/** What to say once a file went out: "Exported 3 entries as CSV." (the options page's own words). */
 export function exportedMessage(what: 'usage' | 'favorites', count: number, format: ExportFormat): string {
-  const noun =
-    what === 'usage' ? (count === 1 ? 'entry' : 'entries') : count === 1 ? 'favorite' : 'favorites';
-  return `Exported ${count} ${noun} as ${format.toUpperCase()}.`;
+  return i18n.t(what === 'usage' ? 'options.usage.exportedUsage' : 'options.usage.exportedFavorites', count, {
+    format: format.toUpperCase(),
+  });
 }

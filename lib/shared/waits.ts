@@ -2,19 +2,20 @@
  * Rate-limit sentences, zod-free: the background words an error once, and the popup and options
  * page re-word it as time passes, so "wait 2 seconds" never stays on screen minutes later.
  */
+import { i18n } from '#i18n';
 import { PROVIDER_NAMES, type Provider } from './track';
 
 /** Readable wait: "12 seconds", "3 minutes", "2 hours". */
 export function describeWait(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  if (seconds < 90) return i18n.t('errors.wait.seconds', seconds);
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
-  return `${Math.ceil(minutes / 60)} hours`;
+  if (minutes < 90) return i18n.t('errors.wait.minutes', minutes);
+  return i18n.t('errors.wait.hours', Math.ceil(minutes / 60));
 }
 
 export function rateLimitSentence(provider: Provider, waitMs: number): string {
-  return `${PROVIDER_NAMES[provider]} is limiting requests for now: wait ${describeWait(waitMs)} before trying again.`;
+  return i18n.t('errors.rateLimited', { provider: PROVIDER_NAMES[provider], wait: describeWait(waitMs) });
 }
 
 /** The part of a provider error these sentences need. */
@@ -34,5 +35,5 @@ export function isWaiting(error: WaitingError | null | undefined, now: number): 
 export function sentenceAt(error: WaitingError, now: number): string {
   if (error.kind !== 'rate-limited' || error.retryAt === null) return error.message;
   if (error.retryAt > now) return rateLimitSentence(error.provider, error.retryAt - now);
-  return `${PROVIDER_NAMES[error.provider]} should take requests again: try again now.`;
+  return i18n.t('errors.rateLimitOver', { provider: PROVIDER_NAMES[error.provider] });
 }

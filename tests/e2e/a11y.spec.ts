@@ -7,14 +7,7 @@ import { reactComposerHtml, serveHtml } from '../fixtures/composers/serve';
 import { DEMO_CREDENTIALS } from '../simulator';
 import { expectNoSeriousViolations } from './axe-audit';
 import { expect, test, watchErrors } from './fixtures';
-import { ask, setUpProviders } from './popup-support';
-
-/**
- * The README's screenshots are rewritten only when asked (`UPDATE_SCREENSHOTS=1`), so a test run
- * leaves the working tree as it found it; otherwise they go to the test's output folder.
- */
-const screenshotPath = (file: string): string =>
-  process.env.UPDATE_SCREENSHOTS === '1' ? `docs/screenshots/${file}` : test.info().outputPath(file);
+import { ask, screenshotPath, setUpProviders } from './popup-support';
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {

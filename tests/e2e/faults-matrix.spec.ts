@@ -302,7 +302,7 @@ for (const fault of FAULTS) {
       await ageEntry(background, ENTRY_KEYS.layers, TWO_HOURS);
       await popup.reload();
       const age = popup.locator('.data-age');
-      await expect(age).toHaveText('Updated 2 h ago');
+      await expect(age).toHaveText('Updated 2 hr. ago');
       const shown = await count.innerText();
       const before = await snapshot(background);
       expect(entryData(before, key)).not.toBeNull();
@@ -325,7 +325,7 @@ for (const fault of FAULTS) {
         await expect(problems.locator('.problem')).toHaveCount(fault.offline ? 2 : 1);
         // The cached tracks are still listed, with their true age.
         await expect(count).toHaveText(shown);
-        await expect(age).toHaveText(fault.offline ? 'Offline — updated 2 h ago' : 'Updated 2 h ago');
+        await expect(age).toHaveText(fault.offline ? 'Offline — updated 2 hr. ago' : 'Updated 2 hr. ago');
         // The failed refresh left the cached list exactly as it was; only the failure is recorded.
         expect(entryData(after, key)).toEqual(entryData(before, key));
         expect(entryError(after, key)?.message ?? null).toBe(fault.stored === false ? null : sentence);

@@ -4,27 +4,14 @@
  * headings, buttons and messages from that catalog (lib/shared/locales), no text spills out of its
  * box at a desktop width or a narrow one, and axe finds nothing serious or critical.
  */
-import { existsSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../simulator';
 import { catalog } from '../support/catalog';
 import { expectNoSeriousViolations } from './axe-audit';
 import { expect, languageTest } from './fixtures';
+import { expectBrowserLanguage, overflowingText, plural } from './i18n-support';
 import { ask, setUpProviders } from './popup-support';
 
-/**
- * Debian's Chromium switches its UI language only with the locale files of chromium-l10n; without
- * them chrome.i18n.getUILanguage() stays en-US whatever the flags say.
- */
-const DEBIAN_LOCALES = '/usr/lib/chromium/locales';
-
 const english = catalog('en');
-
-/** A plural's form for `count`, as @wxt-dev/i18n picks it (`1: …` or `n: …`), `$1` filled in. */
-function plural(message: string, count: number): string {
-  const forms = message.split(' | ');
-  return (forms[count === 1 ? 0 : forms.length - 1] ?? '').replaceAll('$1', String(count));
-}
 
 /** The page's section headings, in order. */
 const HEADINGS = [
@@ -40,42 +27,6 @@ const HEADINGS = [
 
 const test = languageTest;
 
-/**
- * Elements whose own text is wider than their box: what a reader would see cut off or spilling over
- * the next thing (inline boxes, with no width of their own, are measured through their blocks), a
- * placeholder wider than its field, and a page that scrolls sideways.
- */
-function overflowingText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
-      const ownText = [...element.childNodes].some(
-        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
-      );
-      if (!ownText || element.clientWidth === 0) continue;
-      if (element.scrollWidth > element.clientWidth + 1)
-        found.push(
-          `<${element.tagName.toLowerCase()}> "${(element.textContent ?? '').trim().slice(0, 60)}": ${element.scrollWidth} > ${element.clientWidth}`,
-        );
-    }
-    // A placeholder is cut off silently: measured in the field's font against the room inside it.
-    const ruler = document.createElement('canvas').getContext('2d');
-    for (const field of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
-      const style = getComputedStyle(field);
-      if (!ruler || field.value !== '' || field.clientWidth === 0) continue;
-      ruler.font = style.font;
-      const room =
-        field.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
-      const width = ruler.measureText(field.placeholder).width;
-      if (width > room + 1) found.push(`placeholder "${field.placeholder}": ${Math.ceil(width)} > ${room}`);
-    }
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth + 1)
-      found.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
-    return found;
-  });
-}
-
 for (const lang of ['de', 'es']) {
   test.describe(`browser in ${lang}`, () => {
     test.use({ lang });
@@ -88,12 +39,7 @@ for (const lang of ['de', 'es']) {
       test.setTimeout(60_000);
       await setUpProviders(context);
       const options = await openOptions();
-      const pak = `${DEBIAN_LOCALES}/${lang}.pak`;
-      expect(
-        !existsSync(DEBIAN_LOCALES) || existsSync(pak),
-        `Chromium lacks ${pak}: install Debian's chromium-l10n (apt-get install chromium-l10n)`,
-      ).toBe(true);
-      expect(await options.evaluate(() => chrome.i18n.getUILanguage())).toMatch(new RegExp(`^${lang}\\b`));
+      await expectBrowserLanguage(options, lang);
       await ask(options, 'saveSettings', DEMO_CREDENTIALS);
       await options.reload();
 

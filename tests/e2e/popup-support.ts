@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { createSimulator, DEMO_CREDENTIALS, type Simulator } from '../simulator';
 import { installSimulator } from '../simulator/playwright';
 import { toneWav } from '../support/wav';
+import { test } from './fixtures';
 
 export const MEDIA_HOSTS = ['https://*.tiktokcdn.com/**', 'https://media.layers.com/**'];
 
@@ -101,3 +102,10 @@ export async function tabTo(page: Page, name: string | RegExp, maxPresses = 60):
   }
   throw new Error(`Tab never reached "${name}"`);
 }
+
+/**
+ * The README's screenshots are rewritten only when asked (`UPDATE_SCREENSHOTS=1`), so a test run
+ * leaves the working tree as it found it; otherwise they go to the test's output folder.
+ */
+export const screenshotPath = (file: string): string =>
+  process.env.UPDATE_SCREENSHOTS === '1' ? `docs/screenshots/${file}` : test.info().outputPath(file);

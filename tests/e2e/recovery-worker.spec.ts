@@ -109,7 +109,7 @@ test('stopped during a refresh of a cached list: the cached tracks stay whole an
   await expect(again.getByText(/^\d+ tracks$/)).toHaveText(shown);
   await watchWorker(background, collected);
   await expect(again.getByRole('region', { name: 'Problems' })).toHaveCount(0);
-  await expect(again.locator('.data-age')).toHaveText(/^Updated (just now|\d+ min ago)$/);
+  await expect(again.locator('.data-age')).toHaveText(/^Updated (just now|\d+ min\. ago)$/);
   const recovered = await storageFrom(again);
   for (const key of Object.values(ENTRY_KEYS)) {
     const entry = recovered[key] as { tracks: unknown[]; error: unknown };

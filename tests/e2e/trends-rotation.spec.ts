@@ -75,7 +75,7 @@ test('a used track says when and where, and the rotation filter hides it for the
     await row.getByRole('button', { name: `Use ${item.commercial_music_name}` }).click();
     await expect(page.locator('#a')).toHaveValue(clipId, { timeout: 1000 });
   }).toPass();
-  const used = row.getByText(/^Used (just now|1 min ago) · composer\.test$/);
+  const used = row.getByText(/^Used (just now|1 min\. ago) · composer\.test$/);
   await expect(used).toBeVisible();
 
   await popup.getByRole('button', { name: 'Filters' }).click();

@@ -23,3 +23,17 @@ export function catalog(lang: string): Catalog {
     return message.replace(/\{(\w+)\}/g, (whole, name: string) => named[name] ?? whole);
   };
 }
+
+/**
+ * `browser.i18n.getMessage` answering from `lang`'s catalog, `$1`… filled in as the browser does:
+ * what unit tests install to render a language (English in tests/unit/setup.ts).
+ */
+export function fakeGetMessage(lang: string): (name: string, substitutions?: string | string[]) => string {
+  const messages = catalogMessages(lang);
+  return (name, substitutions) => {
+    const message = messages[name]?.message;
+    if (message === undefined) return '';
+    const list = substitutions === undefined ? [] : ([] as string[]).concat(substitutions);
+    return message.replace(/\$(\d)|\$\$/g, (_, n?: string) => (n ? (list[Number(n) - 1] ?? '') : '$'));
+  };
+}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { i18n } from '#i18n';
 import { type HistoryFilter, type HistoryRow, historyChoices } from '@/lib/popup/history';
 import type { Provider } from '@/lib/shared/track';
 import type { ExportFormat } from '@/lib/shared/usage-export';
@@ -14,15 +15,17 @@ function ExportButtons({
   return (
     <div className="history-export">
       {(['usage', 'favorites'] as const).map((what) => {
-        const name = what === 'usage' ? 'history' : 'favorites';
+        const usage = what === 'usage';
         return (
           <div key={what} className="history-export-group">
-            <span>Export {name}:</span>
+            <span>{i18n.t(usage ? 'history.exportHistory' : 'history.exportFavorites')}</span>
             {FORMATS.map((format) => (
               <button
                 key={format}
                 type="button"
-                aria-label={`Export ${name} as ${format.toUpperCase()}`}
+                aria-label={i18n.t(usage ? 'history.exportHistoryAs' : 'history.exportFavoritesAs', {
+                  format: format.toUpperCase(),
+                })}
                 onClick={() => onExport(what, format)}
               >
                 {format.toUpperCase()}
@@ -55,8 +58,8 @@ export function HistoryControls({
           <input
             className="search"
             type="search"
-            aria-label="Search history"
-            placeholder="Search title, artist, ID, site"
+            aria-label={i18n.t('history.search')}
+            placeholder={i18n.t('history.searchHint')}
             autoComplete="off"
             spellCheck={false}
             value={filter.query}
@@ -70,9 +73,9 @@ export function HistoryControls({
           />
           <div className="history-selects">
             <label>
-              Site
+              {i18n.t('history.site')}
               <select value={filter.site} onChange={(e) => onFilter({ ...filter, site: e.target.value })}>
-                <option value="">All sites</option>
+                <option value="">{i18n.t('history.allSites')}</option>
                 {sites.map((site) => (
                   <option key={site} value={site}>
                     {site}
@@ -81,12 +84,12 @@ export function HistoryControls({
               </select>
             </label>
             <label>
-              Provider
+              {i18n.t('history.provider')}
               <select
                 value={filter.provider}
                 onChange={(e) => onFilter({ ...filter, provider: e.target.value as Provider | '' })}
               >
-                <option value="">All providers</option>
+                <option value="">{i18n.t('history.allProviders')}</option>
                 {providers.map(({ value, label }) => (
                   <option key={value} value={value}>
                     {label}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { i18n } from '#i18n';
 import {
   filterHistory,
   groupByDay,
@@ -8,17 +9,17 @@ import {
   historyFormat,
   historyItems,
 } from '@/lib/popup/history';
-import { DATE_RANGE_LABELS, type DateRange, genreLabel } from '@/lib/shared/genres';
+import { type DateRange, dateRangeLabels, genreLabel } from '@/lib/shared/genres';
 import { PROVIDER_NAMES } from '@/lib/shared/track';
-
-const CLIP_LABELS = { trending: 'trending clip', full: 'full clip' } as const;
 
 /** "Was #3 in Dance Pop, 7 days": where the track stood when it was used, as far as the record knows. */
 function standing(row: HistoryRow): string | null {
-  const range = row.range ? (DATE_RANGE_LABELS[row.range as DateRange] ?? row.range) : null;
+  const range = row.range ? (dateRangeLabels()[row.range as DateRange] ?? row.range) : null;
   const where = [row.genre && genreLabel(row.genre), range].filter(Boolean).join(', ');
-  if (row.rank === null) return where ? `Was in ${where}` : null;
-  return `Was #${row.rank}${where ? ` in ${where}` : ''}`;
+  if (row.rank === null) return where ? i18n.t('history.was', { where }) : null;
+  return where
+    ? i18n.t('history.wasRankIn', { rank: row.rank, where })
+    : i18n.t('history.wasRank', { rank: row.rank });
 }
 
 function HistoryEntry({
@@ -39,17 +40,21 @@ function HistoryEntry({
         <p className="history-meta">
           <time dateTime={new Date(row.at).toISOString()}>{time}</time>
           {` · ${PROVIDER_NAMES[row.provider]} · ${row.site}`}
-          {row.clip && ` · ${CLIP_LABELS[row.clip]}`}
+          {row.clip && ` · ${i18n.t(row.clip === 'full' ? 'history.clipFull' : 'history.clipTrending')}`}
           {row.verified && (
-            <span className="badge badge-cleared" title="The attach was checked on TikTok Studio">
-              ✓ verified
+            <span className="badge badge-cleared" title={i18n.t('history.verifiedHint')}>
+              {i18n.t('history.verified')}
             </span>
           )}
         </p>
         {was && <p className="history-meta">{was}</p>}
       </div>
-      <button type="button" aria-label={`Use again: ${row.title}`} onClick={() => onUse(row)}>
-        Use again
+      <button
+        type="button"
+        aria-label={i18n.t('history.useAgainLabel', { title: row.title })}
+        onClick={() => onUse(row)}
+      >
+        {i18n.t('history.useAgain')}
       </button>
     </li>
   );
@@ -82,17 +87,18 @@ export function HistoryList({
   if (matching.length === 0)
     return (
       <div className="history-note">
-        <p>No entry matches these filters.</p>
+        <p>{i18n.t('history.noMatch')}</p>
         <button type="button" onClick={onClearFilter}>
-          Show all entries
+          {i18n.t('history.showAll')}
         </button>
       </div>
     );
   return (
     <div className="history-list">
       <p className="result-count">
-        {matching.length < items.length ? `${matching.length} of ${items.length}` : items.length}{' '}
-        {items.length === 1 ? 'entry' : 'entries'}
+        {matching.length < items.length
+          ? i18n.t('history.countOf', items.length, { shown: matching.length })
+          : i18n.t('history.count', items.length)}
       </p>
       {groups.map((group) => (
         <section key={group.day} aria-labelledby={`day-${group.day}`}>
@@ -108,7 +114,7 @@ export function HistoryList({
       ))}
       {matching.length > shown.length && (
         <button type="button" className="history-more" onClick={onMore}>
-          Show more ({matching.length - shown.length} left)
+          {i18n.t('history.more', matching.length - shown.length)}
         </button>
       )}
     </div>

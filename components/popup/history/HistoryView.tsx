@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import { useFinder } from '@/lib/popup/finder-app';
 import {
   HISTORY_PAGE,
@@ -15,8 +16,6 @@ import { HistoryList } from './HistoryList';
 import './history.css';
 
 type Load = { state: 'loading' } | { state: 'error'; text: string } | { state: 'ready'; rows: HistoryRow[] };
-
-const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
 
 /** Back to the tracks (the Back button, Escape), with focus on the History button that opened this. */
 function useBack(setHistory: (history: boolean) => void): () => void {
@@ -87,18 +86,18 @@ export default function HistoryView({ setHistory }: { setHistory: (history: bool
           changeFilter(NO_HISTORY_FILTER);
           heading.current?.focus();
           void tracks.loadUses();
-          tracks.say(`Cleared the history (${entries(removed.length)})`, () => {
+          tracks.say(i18n.t('history.cleared', removed.length), () => {
             void deps.send('restoreUsage', { rows: removed }).then(
               (restored) => {
                 setLoad({ state: 'ready', rows: restored });
                 void tracks.loadUses();
-                tracks.say(`History restored (${entries(restored.length)})`);
+                tracks.say(i18n.t('history.restored', restored.length));
               },
-              (error: unknown) => tracks.say(`Could not restore the history: ${errorText(error)}`),
+              (error: unknown) => tracks.say(i18n.t('history.restoreFailed', { error: errorText(error) })),
             );
           });
         } catch (error) {
-          tracks.say(`Could not clear the history: ${errorText(error)}`);
+          tracks.say(i18n.t('history.clearFailed', { error: errorText(error) }));
         }
       },
       async exportFile(what: 'usage' | 'favorites', format: ExportFormat) {
@@ -116,7 +115,7 @@ export default function HistoryView({ setHistory }: { setHistory: (history: bool
             tracks.say(exportedMessage(what, keys.length, format));
           }
         } catch (error) {
-          tracks.say(`Could not export: ${errorText(error)}`);
+          tracks.say(i18n.t('history.exportFailed', { error: errorText(error) }));
         }
       },
     }),
@@ -127,25 +126,26 @@ export default function HistoryView({ setHistory }: { setHistory: (history: bool
     <section className="history" aria-labelledby="history-title">
       <div className="history-bar">
         <button type="button" onClick={back}>
-          <span aria-hidden="true">← </span>Back to tracks
+          <span aria-hidden="true">← </span>
+          {i18n.t('history.back')}
         </button>
         <h2 id="history-title" ref={heading} tabIndex={-1}>
-          History
+          {i18n.t('history.title')}
         </h2>
         {rows && rows.length > 0 && (
           <button type="button" onClick={() => void actions.clear()}>
-            Clear history
+            {i18n.t('history.clear')}
           </button>
         )}
       </div>
       {load.state === 'loading' && (
         <p className="history-note" role="status">
-          Loading history…
+          {i18n.t('history.loading')}
         </p>
       )}
       {load.state === 'error' && (
         <div className="history-note" role="alert">
-          <p>Could not read the history: {load.text}</p>
+          <p>{i18n.t('history.readFailed', { error: load.text })}</p>
           <button
             type="button"
             onClick={() => {
@@ -154,7 +154,7 @@ export default function HistoryView({ setHistory }: { setHistory: (history: bool
               void read();
             }}
           >
-            Try again
+            {i18n.t('history.retry')}
           </button>
         </div>
       )}
@@ -166,9 +166,7 @@ export default function HistoryView({ setHistory }: { setHistory: (history: bool
           onExport={(what, format) => void actions.exportFile(what, format)}
         />
       )}
-      {rows && rows.length === 0 && (
-        <p className="history-note">Nothing used yet. Tracks you Use appear here.</p>
-      )}
+      {rows && rows.length === 0 && <p className="history-note">{i18n.t('history.empty')}</p>}
       {rows && rows.length > 0 && (
         <HistoryList
           rows={rows}

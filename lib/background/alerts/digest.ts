@@ -4,6 +4,7 @@
  * one digest (a periodic refresh shows at most one notification). Pure, with the clock passed in,
  * so the rules are tested with a fake one; `alerts.ts` is the browser glue around it.
  */
+import { i18n } from '#i18n';
 import { type RankPoint, TOP, trendBadges } from '../../shared/breakout';
 import { ALL_GENRES, type DateRange, DEFAULT_DATE_RANGE, type Genre, genreLabel } from '../../shared/genres';
 import type { AlertPrefs, ProviderError, ProviderErrorKind } from '../../shared/protocol';
@@ -139,28 +140,27 @@ const clip = (title: string) => (title.length > 40 ? `${title.slice(0, 39)}…` 
 function named(items: readonly Announcement[]): string {
   const names = items.slice(0, NAMED_TRACKS).map((item) => clip(item.title));
   const rest = items.length - names.length;
-  return rest > 0 ? `${names.join(', ')} and ${rest} more` : names.join(', ');
+  return rest > 0 ? i18n.t('background.alerts.more', rest, { tracks: names.join(', ') }) : names.join(', ');
 }
 
 function genresPhrase(items: readonly Announcement[]): string {
   const genres = [...new Set(items.map((item) => item.genre))];
-  if (genres.length > 2) return `${genres.length} genres`;
-  return genres.map(genreLabel).join(' and ');
+  if (genres.length > 2) return i18n.t('background.alerts.genres', genres.length);
+  const [first = '', second] = genres.map(genreLabel);
+  return second === undefined ? first : i18n.t('background.alerts.twoGenres', { first, second });
 }
 
 /** "Breakout in Pop: Title A" or "3 breakouts in Dance Pop: Title A, Title B, Title C". */
 export function breakoutLine(items: readonly Announcement[]): string {
-  const where = genresPhrase(items);
-  return items.length === 1
-    ? `Breakout in ${where}: ${named(items)}`
-    : `${items.length} breakouts in ${where}: ${named(items)}`;
+  return i18n.t('background.alerts.breakouts', items.length, {
+    where: genresPhrase(items),
+    tracks: named(items),
+  });
 }
 
 /** "Your favorite Title A entered the top 10" or "2 favorites entered the top 10: Title A, Title B". */
 export function favoritesLine(items: readonly Announcement[]): string {
-  return items.length === 1
-    ? `Your favorite ${named(items)} entered the top 10`
-    : `${items.length} favorites entered the top 10: ${named(items)}`;
+  return i18n.t('background.alerts.favorites', items.length, { tracks: named(items) });
 }
 
 /** The list that shows the most of them: their genre (or all genres), and the range holding most. */

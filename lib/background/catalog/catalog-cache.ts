@@ -3,8 +3,10 @@
  * byte budget by evicting the least recently used entries. The extension has no
  * `unlimitedStorage`, so the whole of `storage.local` gets 10 MB.
  */
+
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { i18n } from '#i18n';
 import { genreLabel } from '../../shared/genres';
 import { PROVIDER_NAMES, type Track } from '../../shared/track';
 import { dateRangeSchema, genreSchema } from '../schemas/genres';
@@ -118,9 +120,7 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
       await local().set({ [CATALOG_INDEX_KEY]: index });
     });
     for (const id of ids) {
-      await addNotice(
-        `Cached tracks for ${entryLabel(id)} could not be read and were cleared; they will be fetched again.`,
-      );
+      await addNotice(i18n.t('background.notice.cacheCleared', { list: entryLabel(id) }));
     }
   }
 

@@ -4,7 +4,8 @@
  * only in-flight requests live in memory.
  */
 
-import { DATE_RANGE_LABELS, genreLabel } from '../../shared/genres';
+import { i18n } from '#i18n';
+import { dateRangeLabels, genreLabel } from '../../shared/genres';
 import type {
   CatalogAnswer,
   CatalogPart,
@@ -174,11 +175,16 @@ export function createCatalogEngine(env: CatalogEnv) {
       const error = await refresher.refresh(id, settings, { force: true });
       if (error) return { ok: false, message: error.message, error };
       const count = (await cache.read([id])).get(entryKey(id))?.tracks.length ?? 0;
-      const what =
+      const name = PROVIDER_NAMES[provider];
+      const message =
         id.provider === 'layers'
-          ? `${count} tracks in the catalog`
-          : `${count} trending tracks for ${genreLabel(id.genre)}, ${DATE_RANGE_LABELS[id.range]}`;
-      return { ok: true, message: `${PROVIDER_NAMES[provider]} works: ${what}.`, error: null };
+          ? i18n.t('background.provider.worksLayers', count, { name })
+          : i18n.t('background.provider.worksCml', count, {
+              name,
+              genre: genreLabel(id.genre),
+              range: dateRangeLabels()[id.range],
+            });
+      return { ok: true, message, error: null };
     },
 
     /** Called when a key or the team changes: failures they caused are retried at the next look. */

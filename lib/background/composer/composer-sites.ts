@@ -4,7 +4,9 @@
  * brought back in line with the settings each time the background starts. Registration runs inside
  * the settings change, so a registration racing an unregistration cannot leave either behind.
  */
+
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { Settings } from '../../shared/protocol';
 import { isComposerOrigin, normalizeOrigin, originPattern } from '../../shared/site-origin';
 import { changeSettings } from '../settings/settings-store';
@@ -45,9 +47,7 @@ export async function addComposerSite(input: string): Promise<Settings> {
   const origin = normalizeOrigin(input);
   const { next } = await changeSettings(async (latest) => {
     if (!(await hasAccess(origin))) {
-      throw new Error(
-        `Cleartune may not open ${origin} yet: allow access when your browser asks, then add it again.`,
-      );
+      throw new Error(i18n.t('background.siteNotAllowed', { origin }));
     }
     await register(origin);
     return { ...latest, composerSites: [...new Set([...latest.composerSites, origin])] };

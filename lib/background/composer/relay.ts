@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { i18n } from '#i18n';
 import { toChosen } from '../../shared/clips';
 import type { FillResult, TabStatus } from '../../shared/protocol';
 import { isComposerOrigin, originPattern } from '../../shared/site-origin';
@@ -11,10 +12,10 @@ import { chosenItem, composerFramesItem, lastComposerItem, settingsItem } from '
 import { recordFillResult, recordVerified } from '../usage/usage-record';
 import { addComposerSite, removeComposerSite, syncComposerSites } from './composer-sites';
 
-export const NOT_FILLED: FillResult = { filledInto: null, message: 'Chosen — open a composer to fill it' };
+export const NOT_FILLED: FillResult = { filledInto: null, message: i18n.t('background.fill.notFilled') };
 export const NO_COMPOSER_HERE: FillResult = {
   filledInto: null,
-  message: 'Chosen — this tab has no composer',
+  message: i18n.t('background.fill.noComposerHere'),
 };
 
 export interface ComposerBackgroundDeps {
@@ -44,7 +45,9 @@ export async function showChosenOnBadge(chosen: ChosenTrack | null): Promise<voi
   await action.setBadgeText({ text: chosen ? '♪' : '' });
   await action.setBadgeBackgroundColor({ color: '#6d28d9' });
   const title = chosen
-    ? `Cleartune — chosen: ${chosen.title}${chosen.artist ? ` — ${chosen.artist}` : ''}`
+    ? i18n.t('background.chosenTitle', {
+        track: chosen.artist ? `${chosen.title} — ${chosen.artist}` : chosen.title,
+      })
     : 'Cleartune';
   await action.setTitle({ title });
   await Promise.allSettled([...tabTitles].map((tabId) => action.setTitle({ title, tabId })));

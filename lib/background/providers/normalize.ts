@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { i18n } from '#i18n';
 import { type Track, trackKey } from '../../shared/track';
 
 /**
@@ -49,7 +50,9 @@ function withPlainText(track: Track): Track {
 /** A human title for a track the provider sent without a name. */
 export function fallbackTitle(artist: string): string {
   const who = artist.trim();
-  return who ? `Untitled track by ${who}` : 'Untitled track';
+  return who
+    ? i18n.t('background.provider.untitledBy', { artist: who })
+    : i18n.t('background.provider.untitled');
 }
 
 /** Ranks arrive as strings ("1"); anything that is not a positive whole number is no rank. */

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { uiLanguage } from '../../shared/locale';
 import type { ProviderError, ProviderErrorKind } from '../../shared/protocol';
 import { PROVIDER_NAMES, type Provider } from '../../shared/track';
 import { describeWait, rateLimitSentence } from '../../shared/waits';
@@ -29,9 +31,9 @@ export interface ErrorDetails {
   tooLarge?: { what: 'answer'; limitBytes: number } | { what: 'list'; bytes: number; limitBytes: number };
 }
 
-/** Megabytes for a sentence: "8", "4.5", "0.2". */
+/** Megabytes for a sentence, in the catalog's language: "8", "4.5" ("4,5" in German), "0.2". */
 function megabytes(bytes: number): string {
-  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
+  return new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
 }
 
 function sentence(provider: Provider, kind: ProviderErrorKind, d: ErrorDetails): [string, Action] {
@@ -40,83 +42,81 @@ function sentence(provider: Provider, kind: ProviderErrorKind, d: ErrorDetails):
   switch (kind) {
     case 'not-configured':
       return d.missing === 'team'
-        ? [`${name} needs a team before it can list tracks: choose one in Settings.`, 'open-settings']
-        : [`${name} has no API key yet: add one in Settings.`, 'open-settings'];
+        ? [i18n.t('background.provider.noTeam', { name }), 'open-settings']
+        : [i18n.t('background.provider.noKey', { name }), 'open-settings'];
     case 'unauthenticated':
       return [
-        cml
-          ? `${name} did not accept the API key as sent: paste the key again in Settings.`
-          : `${name} rejected the API key: check it in Settings.`,
+        i18n.t(cml ? 'background.provider.keyNotAccepted' : 'background.provider.keyRejected', { name }),
         'open-settings',
       ];
     case 'forbidden':
       return [
-        cml
-          ? `${name} rejected the API key: check it in Settings.`
-          : `${name} refused the key because it lacks the publish:read scope: grant that scope or use another key in Settings.`,
+        i18n.t(cml ? 'background.provider.keyRejected' : 'background.provider.noScope', { name }),
         'open-settings',
       ];
     case 'not-found':
       return cml
-        ? [
-            `${name} could not find the team or the list: choose your team again in Settings.`,
-            'open-settings',
-          ]
-        : [`${name} could not find the music catalog: try again later.`, 'retry'];
+        ? [i18n.t('background.provider.teamNotFound', { name }), 'open-settings']
+        : [i18n.t('background.provider.catalogNotFound', { name }), 'retry'];
     case 'bad-request': {
       const why = d.detail ? ` (${d.detail})` : '';
       return cml
-        ? [`${name} refused the request${why}: check the team in Settings.`, 'open-settings']
-        : [`${name} refused the request${why}: try again, or check the key in Settings.`, 'retry'];
+        ? [i18n.t('background.provider.refusedTeam', { name, why }), 'open-settings']
+        : [i18n.t('background.provider.refusedKey', { name, why }), 'retry'];
     }
     case 'rate-limited':
       return [rateLimitSentence(provider, d.waitMs ?? 0), 'wait'];
     case 'server':
       return [
-        `${name} had a server error${d.status ? ` (${d.status})` : ''}: try again in a few minutes.`,
+        i18n.t('background.provider.server', { name, status: d.status ? ` (${d.status})` : '' }),
         'retry',
       ];
     case 'offline':
-      return [`You are offline, so ${name} cannot be reached: reconnect and try again.`, 'retry'];
+      return [i18n.t('background.provider.offline', { name }), 'retry'];
     case 'network':
-      return [`${name} could not be reached: check your connection and try again.`, 'retry'];
+      return [i18n.t('background.provider.network', { name }), 'retry'];
     case 'timeout':
-      return [`${name} did not answer within ${describeWait(d.timeoutMs ?? 15_000)}: try again.`, 'retry'];
+      return [
+        i18n.t('background.provider.timeout', { name, wait: describeWait(d.timeoutMs ?? 15_000) }),
+        'retry',
+      ];
     case 'redirected':
       return [
         d.redirectHost
-          ? `${name} answered with a redirect to another site: ${d.redirectHost}. Cleartune did not follow it, so your key was not sent there: try again later, and report it if it keeps happening.`
-          : `${name} answered with a redirect. Cleartune does not follow redirects, so your key was not sent anywhere else: try again later, and report it if it keeps happening.`,
+          ? i18n.t('background.provider.redirectTo', { name, host: d.redirectHost })
+          : i18n.t('background.provider.redirect', { name }),
         'retry',
       ];
     case 'too-large': {
       const size = d.tooLarge;
       if (size?.what === 'list')
         return [
-          `${name} sent a list too large to keep (${megabytes(size.bytes)} MB; one list may take at most ${megabytes(size.limitBytes)} MB), so it was not saved and your other cached lists were kept: try again later, and report it if it keeps happening.`,
+          i18n.t('background.provider.listTooLarge', {
+            name,
+            size: megabytes(size.bytes),
+            limit: megabytes(size.limitBytes),
+          }),
           'retry',
         ];
-      const what = size ? `an answer larger than ${megabytes(size.limitBytes)} MB` : 'an answer too large';
       return [
-        `${name} sent ${what}, which Cleartune does not read: try again later, and report it if it keeps happening.`,
+        size
+          ? i18n.t('background.provider.answerOverLimit', { name, limit: megabytes(size.limitBytes) })
+          : i18n.t('background.provider.answerTooLarge', { name }),
         'retry',
       ];
     }
     case 'invalid-response':
       if (d.list && d.list.received === 0)
-        return [
-          `${name} sent an empty list, so the tracks shown are from the last good refresh: try again later.`,
-          'retry',
-        ];
+        return [i18n.t('background.provider.emptyList', { name }), 'retry'];
       if (d.list)
         return [
-          `${name} sent a list Cleartune could not read (${d.list.unreadable} of ${d.list.received} items), so the tracks shown are from the last good refresh: try again later, and report it if it keeps happening.`,
+          i18n.t('background.provider.unreadableList', d.list.received, {
+            name,
+            unreadable: d.list.unreadable,
+          }),
           'retry',
         ];
-      return [
-        `${name} sent a response Cleartune cannot read: try again later, and report it if it keeps happening.`,
-        'retry',
-      ];
+      return [i18n.t('background.provider.unreadable', { name }), 'retry'];
   }
 }
 

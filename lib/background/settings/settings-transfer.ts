@@ -1,5 +1,7 @@
 /** Settings as a file: export (keys only when asked) and import, field by field. */
+
 import * as z from 'zod/mini';
+import { i18n } from '#i18n';
 import type { MaskedSettings, Settings } from '../../shared/protocol';
 import { dateRangeSchema, genreSchema } from '../schemas/genres';
 import { apiKeySchema, favoritesSchema } from '../schemas/settings';
@@ -44,7 +46,7 @@ export async function importSettings(
   deps: SettingsDeps,
 ): Promise<{ settings: MaskedSettings; warnings: string[] }> {
   if (data.format !== undefined && data.format !== EXPORT_FORMAT) {
-    throw new Error('This file is not a Cleartune settings export: choose a file Cleartune exported.');
+    throw new Error(i18n.t('background.import.notExport'));
   }
   const taken: Partial<Settings> = {};
   const warnings: string[] = [];
@@ -53,20 +55,18 @@ export async function importSettings(
     if (INFORMATIONAL.has(field)) continue;
     if (field === 'composerSites') {
       if (Array.isArray(value) && value.length > 0) {
-        warnings.push(
-          'Composer sites were not imported: add them again in Settings so your browser can grant access.',
-        );
+        warnings.push(i18n.t('background.import.sitesNotImported'));
       }
       continue;
     }
     if (!Object.hasOwn(importFields, field)) {
-      warnings.push(`Ignored the unknown field "${field.slice(0, 40)}".`);
+      warnings.push(i18n.t('background.import.unknownField', { field: field.slice(0, 40) }));
       continue;
     }
     if ((field === 'bundleSocialKey' || field === 'layersKey') && value == null) continue;
     const parsed = importFields[field as keyof typeof importFields].safeParse(value);
     if (!parsed.success) {
-      warnings.push(`Ignored "${field}": its value is not valid.`);
+      warnings.push(i18n.t('background.import.invalidField', { field }));
       continue;
     }
     if (field === 'favorites') favorites = parsed.data as string[];

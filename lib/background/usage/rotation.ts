@@ -3,7 +3,9 @@
  * what was used lately. Answered from the usage record (newest use per id), with the window the
  * options page sets.
  */
+
 import * as z from 'zod/mini';
+import { i18n } from '#i18n';
 import { DEFAULT_ROTATION_DAYS, type LastUses } from '../../shared/protocol';
 import type { MessageHandlers } from '../messages';
 import { rotationDaysSchema } from '../schemas/protocol';
@@ -14,7 +16,7 @@ export const rotationDaysItem = defineValidatedItem(
   'local:rotationDays',
   z.nullable(rotationDaysSchema),
   null,
-  'rotation window',
+  i18n.t('background.stored.rotation'),
 );
 
 export async function lastUses(): Promise<LastUses> {

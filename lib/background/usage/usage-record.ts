@@ -4,7 +4,9 @@
  * anywhere. Stored compactly as one array per entry (no repeated field names: 5,000 entries take
  * about 0.8 MB instead of 1.5), read back through the schema like every stored value.
  */
+
 import * as z from 'zod/mini';
+import { i18n } from '#i18n';
 import type { FillResult } from '../../shared/protocol';
 import { STUDIO_LABEL } from '../../shared/studio-label';
 import { type ChosenTrack, CLIP_CHOICES, ID_KINDS, PROVIDERS } from '../../shared/track';
@@ -42,7 +44,7 @@ function repairUsage(raw: unknown): { value: Entry[]; reset: string[] } | null {
   });
   return {
     value: kept.slice(-MAX_USAGE_ENTRIES),
-    reset: kept.length < raw.length ? ['unreadable entries'] : [],
+    reset: kept.length < raw.length ? [i18n.t('background.part.unreadableEntries')] : [],
   };
 }
 
@@ -50,7 +52,7 @@ export const usageItem = defineValidatedItem(
   'local:usage',
   z.array(entrySchema).check(z.maxLength(MAX_USAGE_ENTRIES)),
   [],
-  'usage record',
+  i18n.t('background.stored.usage'),
   { repair: repairUsage },
 );
 

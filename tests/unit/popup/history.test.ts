@@ -62,6 +62,15 @@ describe('grouping by local day', () => {
     expect(format.dayLabel(format.dayOf(Date.UTC(2026, 2, 8, 4)))).toBe('Saturday, March 7');
   });
 
+  it('says Today and Yesterday in the language shown', () => {
+    const format = historyFormat({ ...clock, locale: 'de' });
+    expect(format.dayLabel(format.dayOf(NOW))).toBe('Heute');
+    expect(format.dayLabel(format.dayOf(NOW - 24 * HOUR))).toBe('Gestern');
+    expect(format.dayLabel('2026-02-27')).toBe('Freitag, 27. Februar');
+    // A heading starts with a capital, though Spanish writes weekdays in lower case.
+    expect(historyFormat({ ...clock, locale: 'es' }).dayLabel('2026-02-27')).toBe('Viernes, 27 de febrero');
+  });
+
   it('shows the time in the zone', () => {
     expect(historyFormat(clock).time(NOW)).toBe('10:00 AM');
   });

@@ -132,7 +132,7 @@ describe('popup', () => {
     expect(
       await screen.findByText('bundle.social is having trouble (500). Try again in a minute.'),
     ).toBeTruthy();
-    expect(screen.getByText('Updated 3 h ago')).toBeTruthy();
+    expect(screen.getByText('Updated 3 hr. ago')).toBeTruthy();
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Retry' })));
     expect(send).toHaveBeenCalledWith('refreshCatalog', { source: 'all', genre: 'POP', range: '7DAY' });
@@ -174,7 +174,7 @@ describe('popup', () => {
 
   it('renders only the rows in view when thousands are cached', async () => {
     renderPopup(answer(Array.from({ length: 5000 }, () => cmlTrack())));
-    await screen.findByText('5000 tracks');
+    await screen.findByText('5,000 tracks');
     expect(screen.getAllByRole('listitem').length).toBeLessThan(20);
   });
 

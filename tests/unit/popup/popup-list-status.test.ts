@@ -38,7 +38,7 @@ describe('status line', () => {
   const now = 10_000_000;
   it('says how old the data is', () => {
     expect(statusText(answer([], [part({ fetchedAt: now - 12 * 60_000 })]), false, now)).toBe(
-      'Updated 12 min ago',
+      'Updated 12 min. ago',
     );
   });
   it('uses the oldest part', () => {
@@ -46,14 +46,14 @@ describe('status line', () => {
       part({ fetchedAt: now - 60_000 }),
       part({ provider: 'layers', fetchedAt: now - 3 * 3_600_000 }),
     ];
-    expect(statusText(answer([], parts), false, now)).toBe('Updated 3 h ago');
+    expect(statusText(answer([], parts), false, now)).toBe('Updated 3 hr. ago');
   });
   it('says when it is refreshing or offline', () => {
     expect(statusText(answer([], [part({ status: 'refreshing', fetchedAt: now })]), false, now)).toBe(
       'Refreshing… (updated just now)',
     );
     expect(statusText(answer([], [part({ fetchedAt: now - 7_200_000 })], true), false, now)).toBe(
-      'Offline — updated 2 h ago',
+      'Offline — updated 2 hr. ago',
     );
   });
 });

@@ -81,8 +81,8 @@ describe('formatting', () => {
 
   it.each([
     [20_000, 'just now'],
-    [12 * 60_000, '12 min ago'],
-    [3 * 3_600_000, '3 h ago'],
+    [12 * 60_000, '12 min. ago'],
+    [3 * 3_600_000, '3 hr. ago'],
     [3 * 86_400_000, '3 days ago'],
   ])('age of %s ms → %s', (age, text) => {
     expect(formatAge(1_000_000_000 - age, 1_000_000_000)).toBe(text);
@@ -99,8 +99,8 @@ describe('formatting', () => {
 
   it.each([
     [950, '950'],
-    [12_300, '12.3k'],
-    [120_000, '120k'],
+    [12_300, '12.3K'],
+    [120_000, '120K'],
     [4_200_000, '4.2M'],
   ])('use count %s → %s', (count, text) => {
     expect(formatCount(count)).toBe(text);
