@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 /**
- * The in-page UI in the browser's language: Chromium launched in German and in Vietnamese shows the
+ * The in-page UI in the browser's language: Chromium launched in German, Spanish and Vietnamese shows the
  * Insert button, its chip, the warnings, the fill message and the TikTok Studio panel from that
  * catalog (lib/shared/locales, `content.*`), no text spills out of Cleartune's boxes, and axe finds
  * nothing serious or critical. Studio's own words on the page stay Studio's.
@@ -77,7 +77,7 @@ async function expectNoSeriousViolationsInOurs(page: Page): Promise<void> {
   );
 }
 
-for (const lang of ['de', 'vi']) {
+for (const lang of ['de', 'es', 'vi']) {
   test.describe(`browser in ${lang}`, () => {
     test.use({ lang });
     const t = catalog(lang);
