@@ -1,6 +1,6 @@
 /**
- * The popup and the side panel in the browser's language: Chromium launched in German and in
- * Spanish shows the finder's labels, rows, filters, payload dialog, empty state and History in that
+ * The popup and the side panel in the browser's language: Chromium launched in each catalog's
+ * language (German, Spanish, Brazilian Portuguese, Indonesian, Vietnamese) shows the finder's labels, rows, filters, payload dialog, empty state and History in that
  * language, with numbers and ages formatted for it; no text spills out of its box at the popup's
  * width or the panel's, and axe finds nothing serious or critical.
  */
@@ -24,7 +24,7 @@ async function expectTextInBoxes(page: Page, where: string): Promise<void> {
   expect(await overflowingText(page), `overflowing text in ${where}`).toEqual([]);
 }
 
-for (const lang of ['de', 'es']) {
+for (const lang of ['de', 'es', 'pt-BR', 'id', 'vi']) {
   test.describe(`browser in ${lang}`, () => {
     test.use({ lang });
     const t = catalog(lang);
