@@ -72,6 +72,18 @@ export function createCatalogActions(store: FinderStore, deps: FinderDeps): Cata
   };
 
   /**
+   * A whole list, packed (megabytes plain for "All genres", lib/shared/wire.ts). The unpacking code
+   * loads beside the request: a first screen (40 tracks) comes plain, so the first paint needs none.
+   */
+  async function whole(type: 'getCatalog' | 'refreshCatalog', query: CatalogQuery): Promise<CatalogAnswer> {
+    const [{ unpackAnswer }, answer] = await Promise.all([
+      import('../shared/wire'),
+      deps.send(type, { ...query, packed: true }),
+    ]);
+    return unpackAnswer(answer);
+  }
+
+  /**
    * `firstScreen`: ask for the first screen, paint it, then ask for the rest (a new query's first
    * load). `remember`: that first screen is what the next popup paints before its first answer.
    */
@@ -80,10 +92,9 @@ export function createCatalogActions(store: FinderStore, deps: FinderDeps): Cata
     const query = store.getState().query;
     if (fresh) store.setState({ refreshing: true });
     try {
-      let answer = await deps.send(
-        fresh ? 'refreshCatalog' : 'getCatalog',
-        firstScreen ? { ...query, limit: FIRST_SCREEN } : query,
-      );
+      let answer = firstScreen
+        ? await deps.send(fresh ? 'refreshCatalog' : 'getCatalog', { ...query, limit: FIRST_SCREEN })
+        : await whole(fresh ? 'refreshCatalog' : 'getCatalog', query);
       if (mine !== request) return answer;
       const text = remember ? JSON.stringify(answer) : null;
       // The remembered screen already on show, unchanged: rendering it again would only delay the paint.
@@ -97,7 +108,7 @@ export function createCatalogActions(store: FinderStore, deps: FinderDeps): Cata
         // so it is asked for only once the first screen is on screen.
         await (deps.afterPaint?.() ?? new Promise<void>((resolve) => deps.setTimeout(resolve, 0)));
         if (mine !== request) return answer;
-        answer = await deps.send('getCatalog', query);
+        answer = await whole('getCatalog', query);
         if (mine === request) accept(answer);
       }
       return answer;

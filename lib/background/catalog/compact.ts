@@ -6,11 +6,11 @@
  */
 import * as z from 'zod/mini';
 import { isStoredMediaUrl } from '../../shared/media-url';
-import { CML_PREVIEW_LIFETIME_MS, DAY_MS } from '../../shared/time';
+import { CML_PREVIEW_LIFETIME_MS } from '../../shared/time';
 import { type Clip, ID_KIND_OF, type Provider, type Track } from '../../shared/track';
+import { clipPreview, compactHistory, expandHistory } from '../../shared/wire';
 import { rankPointSchema } from '../schemas/track';
 
-type RankPoint = z.infer<typeof rankPointSchema>;
 const rankSchema = z.nullable(z.int().check(z.positive()));
 
 /**
@@ -46,52 +46,6 @@ export const storedTrackSchema = z.object({
   history: z.optional(z.union([z.tuple([z.string(), z.array(rankSchema)]), z.array(rankPointSchema)])),
 });
 export type StoredTrack = z.infer<typeof storedTrackSchema>;
-
-// Every track of a list shares the same 30 days: remembering them turns 126,000 date conversions
-// per 42-genre read into a few dozen.
-const dayNumbers = new Map<string, number | null>();
-const dayStrings = new Map<number, string>();
-function dayNumber(date: string): number | null {
-  let day = dayNumbers.get(date);
-  if (day === undefined) {
-    const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
-    day = Number.isNaN(ms) ? null : ms / DAY_MS;
-    if (dayNumbers.size > 5000) dayNumbers.clear();
-    dayNumbers.set(date, day);
-  }
-  return day;
-}
-function dayString(day: number): string {
-  let text = dayStrings.get(day);
-  if (text === undefined) {
-    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    if (dayStrings.size > 5000) dayStrings.clear();
-    dayStrings.set(day, text);
-  }
-  return text;
-}
-
-function compactHistory(points: RankPoint[]): StoredTrack['history'] {
-  const first = points[0];
-  if (!first) return undefined;
-  const start = dayNumber(first.date);
-  const consecutive =
-    start !== null &&
-    points.every((point, i) => dayNumber(point.date) === start + i && dayString(start + i) === point.date);
-  return consecutive ? [first.date, points.map((point) => point.rank)] : points;
-}
-
-function expandHistory(history: StoredTrack['history']): RankPoint[] {
-  if (!history) return [];
-  if (!Array.isArray(history[1])) return history as RankPoint[];
-  const [from, ranks] = history as [string, (number | null)[]];
-  const start = dayNumber(from) ?? 0;
-  return ranks.map((rank, i) => ({ date: dayString(start + i), rank }));
-}
-
-function clipPreview(track: Pick<Track, 'clips'>): string | null {
-  return track.clips?.trending?.previewUrl ?? track.clips?.full?.previewUrl ?? null;
-}
 
 export function compactTrack(track: Track): StoredTrack {
   const {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { packAnswer } from '../../shared/wire';
 import type { MessageHandlers } from '../messages';
 import { type CatalogEngine, type CatalogEnv, createCatalogEngine, REFRESH_PERIOD_MS } from './engine';
 
@@ -25,8 +26,14 @@ export function theEngine(): CatalogEngine {
 /** Catalog, teams and connection-test handlers. */
 export function catalogHandlers(catalog: () => CatalogEngine = theEngine): MessageHandlers {
   return {
-    getCatalog: (query) => catalog().getCatalog(query),
-    refreshCatalog: (query) => catalog().refreshCatalog(query),
+    getCatalog: ({ packed, ...query }) =>
+      catalog()
+        .getCatalog(query)
+        .then(packed ? packAnswer : same),
+    refreshCatalog: ({ packed, ...query }) =>
+      catalog()
+        .refreshCatalog(query)
+        .then(packed ? packAnswer : same),
     listTeams: ({ apiKey }) => catalog().listTeams(apiKey),
     testConnection: ({ provider }) => catalog().testConnection(provider),
   };
@@ -60,3 +67,5 @@ export function setupCatalogRefresh(
   });
   void ensureRefreshAlarm();
 }
+
+const same = <T>(value: T): T => value;

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { ALL_GENRES } from '../../shared/genres';
 import { MAX_CATALOG_LIMIT, SOURCES } from '../../shared/protocol';
+import type { PackedTracks } from '../../shared/wire';
 import { alertPrefsSchema, alertStateSchema } from './alerts';
 import { dateRangeSchema, genreSchema } from './genres';
 import { providerErrorSchema } from './provider-error';
@@ -23,6 +24,8 @@ export const catalogQuerySchema = z.object({
    * with `total` saying how many there are: the popup paints its first screen from these at once.
    */
   limit: z.optional(z.int().check(z.positive(), z.maximum(MAX_CATALOG_LIMIT))),
+  /** Answer with the tracks packed (lib/shared/wire.ts): what the popup asks for. */
+  packed: z.optional(z.literal(true)),
 });
 
 export const catalogStatusSchema = z.enum(['fresh', 'stale', 'refreshing', 'error', 'empty']);
@@ -42,6 +45,8 @@ export const catalogAnswerSchema = z.object({
   offline: z.boolean(),
   /** Set when a `limit` cut the list: how many tracks the whole answer holds. */
   total: z.optional(z.int().check(z.nonnegative())),
+  /** With `packed` asked: the tracks, packed, and `tracks` empty. Made by the background, never parsed. */
+  packed: z.optional(z.custom<PackedTracks>()),
 });
 
 export const teamSchema = z.object({ id: z.string(), name: z.string() });

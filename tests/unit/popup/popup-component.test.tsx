@@ -135,7 +135,12 @@ describe('popup', () => {
     expect(screen.getByText('Updated 3 hr. ago')).toBeTruthy();
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Retry' })));
-    expect(send).toHaveBeenCalledWith('refreshCatalog', { source: 'all', genre: 'POP', range: '7DAY' });
+    expect(send).toHaveBeenCalledWith('refreshCatalog', {
+      source: 'all',
+      genre: 'POP',
+      range: '7DAY',
+      packed: true,
+    });
   });
 
   it('walks by keyboard: / to search, ↓ into the list, arrows, Space previews, Enter uses, Escape clears', async () => {

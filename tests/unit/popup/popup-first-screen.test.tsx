@@ -66,7 +66,7 @@ describe('the first screen, then the whole list', () => {
     const asks = send.mock.calls.filter(([type]) => type === 'getCatalog').map(([, data]) => data);
     expect(asks).toEqual([
       { source: 'all', genre: 'POP', range: '7DAY', limit: FIRST_SCREEN },
-      { source: 'all', genre: 'POP', range: '7DAY' },
+      { source: 'all', genre: 'POP', range: '7DAY', packed: true },
     ]);
     // Opening twice (main.tsx, then the component) asks once.
     await app.catalog.open();

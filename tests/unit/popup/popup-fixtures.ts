@@ -4,6 +4,7 @@ import type { FinderDeps } from '../../../lib/popup/finder-deps';
 import type { HistoryRow } from '../../../lib/popup/history';
 import type { CatalogAnswer, CatalogPart, MessageType, Output } from '../../../lib/shared/protocol';
 import type { ChosenTrack, Track } from '../../../lib/shared/track';
+import { packAnswer } from '../../../lib/shared/wire';
 
 let counter = 0;
 
@@ -113,7 +114,12 @@ export function fakeDeps(handlers: Handlers = {}, overrides: Partial<FinderDeps>
   const send = vi.fn(async (type: string, data?: unknown) => {
     const handler = all[type];
     if (!handler) throw new Error(`Message "${type}" has no handler.`);
-    return handler(data);
+    const reply = await handler(data);
+    // As the background does (lib/background/catalog/handlers.ts): the popup asks for packed tracks.
+    const packed = (data as { packed?: boolean } | undefined)?.packed === true;
+    return packed && (type === 'getCatalog' || type === 'refreshCatalog')
+      ? packAnswer(reply as CatalogAnswer)
+      : reply;
   });
   const clipboard: string[] = [];
   const deps: FinderDeps = {
