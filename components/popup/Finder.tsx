@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { isFirstRun } from '@/lib/popup/catalog-status';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { NoticeBanner } from './NoticeBanner';
-import { PayloadDialog } from './PayloadDialog';
 import { PopupHeader } from './PopupHeader';
 import { PreviewAudio } from './PreviewAudio';
 import { ProviderErrors } from './ProviderErrors';
@@ -15,8 +14,9 @@ import './popup.css';
 
 // First run only: the page to connect a provider.
 const WelcomePanel = lazy(() => import('./WelcomePanel').then((m) => ({ default: m.WelcomePanel })));
-/** Loaded when first opened: the popup's first paint does not carry it. */
+/** Loaded when first opened: the popup's first paint does not carry them. */
 const HistoryView = lazy(() => import('./history/HistoryView'));
+const PayloadDialog = lazy(() => import('./PayloadDialog').then((m) => ({ default: m.PayloadDialog })));
 
 /** `/` anywhere but in a text field jumps to the search box of what is shown. */
 function useSlashToSearch(): void {
@@ -42,6 +42,10 @@ export function Finder({ className }: { className: string }) {
   const { catalog, tracks } = useFinder();
   const firstRun = useFinderState((s) => isFirstRun(s.answer));
   const [history, setHistory] = useState(false);
+  // Mounted from the first "Copy payload" on, so that closing it can return focus from a live dialog.
+  const [payloadShown, setPayloadShown] = useState(false);
+  const payloadAsked = useFinderState((s) => s.payloadKey !== null);
+  if (payloadAsked && !payloadShown) setPayloadShown(true);
   useSlashToSearch();
   useEffect(() => {
     void Promise.all([catalog.open(), tracks.loadPersonal()]).then(() => tracks.loadNotices());
@@ -73,7 +77,11 @@ export function Finder({ className }: { className: string }) {
       </main>
       <StatusLine />
       <PreviewAudio />
-      <PayloadDialog />
+      {payloadShown && (
+        <Suspense>
+          <PayloadDialog />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,11 +1,8 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
-import { i18n } from '#i18n';
+import { useEffect, useRef } from 'react';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
+import { PayloadForm } from './PayloadForm';
 
-// Loaded on the first "Copy payload": the popup's first paint does not carry the form.
-const PayloadForm = lazy(() => import('./PayloadForm').then((m) => ({ default: m.PayloadForm })));
-
-/** "Copy payload" opens as a modal dialog: focus stays inside, Escape closes it. */
+/** "Copy payload" opens as a modal dialog: focus stays inside, Escape closes it. Loaded on first use (Finder). */
 export function PayloadDialog() {
   const { store } = useFinder();
   const entry = useFinderState((s) =>
@@ -43,11 +40,7 @@ export function PayloadDialog() {
       aria-labelledby="payload-title"
       onClose={() => store.getState().payloadKey !== null && close()}
     >
-      {entry && (
-        <Suspense fallback={<p role="status">{i18n.t('popup.status.loading')}</p>}>
-          <PayloadForm entry={entry} onClose={close} />
-        </Suspense>
-      )}
+      {entry && <PayloadForm entry={entry} onClose={close} />}
     </dialog>
   );
 }
