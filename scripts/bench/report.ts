@@ -10,7 +10,7 @@ export type Stat = 'median' | 'p95' | 'max';
 export interface Figure {
   id: string;
   label: string;
-  unit: 'ms' | 'requests';
+  unit: 'ms' | 'requests' | 'bytes';
   summary: Summary;
   /** The same thing measured on a reference in the same run, and this figure's ratio to it. */
   reference?: { label: string; summary: Summary; stat: Stat; ratio: number };

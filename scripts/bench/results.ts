@@ -179,10 +179,23 @@ export function buildResults(raw: RawResults): { markdown: string; figures: Figu
       label: `stopped worker → first catalog answer (All genres, ${raw.coldWorker.tracks.all} tracks)`,
       values: raw.coldWorker.cold.all,
       reference: { label: 'blank page open', values: blankOpen, stat: 'median' },
-      target: { text: '≤ 150 ms (median)', stat: 'median', max: t.coldWorkerFirstAnswerMs?.max ?? 150 },
-      notes: [
-        `same query, worker running: median ${med(raw.coldWorker.warm.all)} ms; answer ${raw.coldWorker.bytes.all} bytes of JSON`,
-      ],
+      target: {
+        text: `≤ ${t.coldWorkerAllGenresMs?.max ?? 300} ms (median)`,
+        stat: 'median',
+        max: t.coldWorkerAllGenresMs?.max ?? 300,
+      },
+      notes: [`same query, worker running: median ${med(raw.coldWorker.warm.all)} ms`],
+    }),
+    figure({
+      id: 'all-genres-bytes',
+      label: `"All genres" answer as the popup receives it (packed), JSON bytes`,
+      unit: 'bytes',
+      values: [raw.coldWorker.bytes.all],
+      target: {
+        text: `≤ ${t.allGenresAnswerBytes?.max ?? 3_000_000} bytes`,
+        stat: 'max',
+        max: t.allGenresAnswerBytes?.max ?? 3_000_000,
+      },
     }),
     mainThreadFigure(
       'content-heavy-composer',
