@@ -4,6 +4,7 @@ import { DEFAULT_FILTERS } from '@/lib/popup/filters';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import type { EmptyReason } from '@/lib/popup/results';
 import type { FinderState } from '@/lib/popup/store';
+import './EmptyState.css';
 
 const FIXES: Record<EmptyFix, (state: FinderState) => Partial<FinderState>> = {
   'clear-search': () => ({ search: '' }),

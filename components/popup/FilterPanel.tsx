@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { DURATION_RANGES, type DurationRange, durationLabel, type Filters } from '@/lib/popup/filters';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { languageLabel } from '@/lib/popup/format';
+import './FilterPanel.css';
 
 type Check = 'clearedOnly' | 'favoritesOnly' | 'trendingOnly' | 'hideUsed';
 const CHECKS: [Check, (days: number) => string][] = [

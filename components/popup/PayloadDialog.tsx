@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import { PayloadForm } from './PayloadForm';
+import './PayloadDialog.css';
 
 /** "Copy payload" opens as a modal dialog: focus stays inside, Escape closes it. Loaded on first use (Finder). */
 export function PayloadDialog() {

@@ -3,6 +3,7 @@ import { useFinder, useFinderState } from '@/lib/popup/finder-app';
 import type { CatalogPart } from '@/lib/shared/protocol';
 import { isWaiting, sentenceAt } from '@/lib/shared/waits';
 import { useNow } from '../shared/use-now';
+import './ProviderProblems.css';
 
 /**
  * A provider's error, in the catalog engine's words, with the one button that fixes it. Tracks

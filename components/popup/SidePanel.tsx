@@ -1,12 +1,6 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { useFinder } from '@/lib/popup/finder-app';
-import {
-  FINDER_SEARCH_KEY,
-  persistPanelState,
-  restorePanelState,
-  takeFinderSearch,
-} from '@/lib/popup/panel-memory';
 import { Finder } from './Finder';
 
 const scroller = () => document.querySelector<HTMLElement>('.track-scroller');
@@ -21,10 +15,29 @@ export function SidePanel() {
   useEffect(() => {
     const area = browser.storage.session;
     let live = true;
-    const memory = persistPanelState(app, area, () => scroller()?.scrollTop ?? 0);
-    const onScroll = () => memory.touch();
-    document.addEventListener('scroll', onScroll, true);
+    let stopMemory = () => {};
+    const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+      // `finderSearch` is panel-memory.ts's FINDER_SEARCH_KEY, spelled out so the module can load later.
+      if (areaName === 'session' && changes.finderSearch?.newValue)
+        void import('@/lib/popup/panel-memory').then((m) => m.takeFinderSearch(app, area));
+      // Keys connected or changed in the options page while the panel stays open (Firefox opens its
+      // sidebar at install, before any key is set): the list follows at once.
+      if (areaName === 'local' && 'secrets' in changes) void app.catalog.refresh();
+    };
+    browser.storage.onChanged.addListener(onStorageChanged);
+    // Loaded beside the first paint, not in it: restoring is asynchronous in any case.
     void (async () => {
+      const { persistPanelState, restorePanelState, takeFinderSearch } = await import(
+        '@/lib/popup/panel-memory'
+      );
+      if (!live) return;
+      const memory = persistPanelState(app, area, () => scroller()?.scrollTop ?? 0);
+      const onScroll = () => memory.touch();
+      document.addEventListener('scroll', onScroll, true);
+      stopMemory = () => {
+        memory.stop();
+        document.removeEventListener('scroll', onScroll, true);
+      };
       const scrollTop = await restorePanelState(app, area);
       await takeFinderSearch(app, area);
       if (!live || scrollTop === 0) return;
@@ -35,17 +48,9 @@ export function SidePanel() {
         if (list && live) list.scrollTop = scrollTop;
       });
     })();
-    const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
-      if (areaName === 'session' && changes[FINDER_SEARCH_KEY]?.newValue) void takeFinderSearch(app, area);
-      // Keys connected or changed in the options page while the panel stays open (Firefox opens its
-      // sidebar at install, before any key is set): the list follows at once.
-      if (areaName === 'local' && 'secrets' in changes) void app.catalog.refresh();
-    };
-    browser.storage.onChanged.addListener(onStorageChanged);
     return () => {
       live = false;
-      memory.stop();
-      document.removeEventListener('scroll', onScroll, true);
+      stopMemory();
       browser.storage.onChanged.removeListener(onStorageChanged);
     };
   }, [app]);

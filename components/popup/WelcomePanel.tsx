@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useFinder } from '@/lib/popup/finder-app';
+import './EmptyState.css';
 
 /** First run: nothing is connected, so the only useful thing is the way to the options page. */
 export function WelcomePanel() {
