@@ -1,4 +1,6 @@
 import { mountFinder } from '@/components/popup/mount-finder';
 import { Popup } from '@/components/popup/Popup';
+import { paintOnOpen } from '@/lib/popup/first-paint';
 
-mountFinder(document.getElementById('root'), Popup);
+// The rows shown last time first (lib/popup/first-paint.ts), then React's.
+mountFinder(document.getElementById('root'), Popup, { painted: paintOnOpen('popup') });

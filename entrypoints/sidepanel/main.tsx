@@ -1,4 +1,6 @@
 import { mountFinder } from '@/components/popup/mount-finder';
 import { SidePanel } from '@/components/popup/SidePanel';
+import { paintOnOpen } from '@/lib/popup/first-paint';
 
-mountFinder(document.getElementById('root'), SidePanel, { panel: true });
+// The rows shown last time first (lib/popup/first-paint.ts), then React's.
+mountFinder(document.getElementById('root'), SidePanel, { panel: true, painted: paintOnOpen('panel') });
