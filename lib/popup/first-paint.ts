@@ -46,10 +46,11 @@ function save(node: Node): Saved | null {
   if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
   if (!(node instanceof Element)) return null;
   const tag = node.localName;
-  if (!TAGS.has(tag)) return null;
+  // The tab line and what the last action said belong to that moment, and name sites: not kept.
+  if (!TAGS.has(tag) || node.classList.contains('tab-status')) return null;
   const attributes: Record<string, string> = {};
   for (const { name, value } of node.attributes) attributes[name] = value;
-  const children = savedChildren(node);
+  const children = node.getAttribute('role') === 'status' ? [] : savedChildren(node);
   const field = node instanceof HTMLInputElement || node instanceof HTMLSelectElement ? node.value : null;
   return field === null ? [tag, attributes, children] : [tag, attributes, children, field];
 }

@@ -45,7 +45,13 @@ function finder(): HTMLElement {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.append(document.createElementNS('http://www.w3.org/2000/svg', 'path'));
   row.append(cover, title, svg);
-  page.append(search, select, row);
+  const tab = document.createElement('p');
+  tab.className = 'tab-status';
+  tab.textContent = 'composer.example — 1 composer';
+  const status = document.createElement('div');
+  status.setAttribute('role', 'status');
+  status.textContent = 'Filled into composer.example';
+  page.append(tab, search, select, row, status);
   root.append(page);
   return root;
 }
@@ -64,7 +70,11 @@ describe('the first paint', () => {
     const page = next.firstElementChild as HTMLElement;
     expect(page.hasAttribute('inert')).toBe(true);
     page.removeAttribute('inert');
+    // All of it but the moment's words: the tab line and the last status are not kept.
+    shown.querySelector('.tab-status')?.remove();
+    (shown.querySelector('[role="status"]') as HTMLElement).textContent = '';
     expect(next.innerHTML).toBe(shown.innerHTML);
+    expect(next.textContent).not.toContain('composer.example');
     expect(next.querySelector('input')?.value).toBe('typed');
     expect(next.querySelector('select')?.value).toBe('ALL');
     expect(next.querySelector('path')?.namespaceURI).toBe('http://www.w3.org/2000/svg');
