@@ -53,18 +53,6 @@ export async function timeOpen(
       Number(document.querySelector('li[aria-setsize]')?.getAttribute('aria-setsize') ?? 1),
     );
     const reply = probe.catalogReplies.find((r) => r.tracks > 0) ?? null;
-    // A person looks at an open popup for a moment: long enough for it to keep what it shows as the
-    // next open's first paint (lib/popup/first-paint.ts). Closing it at its first row would not.
-    if (catalogQuery)
-      await page
-        .waitForFunction(
-          () => Object.keys(localStorage).some((key) => key.startsWith('cleartune:first-paint')),
-          null,
-          {
-            timeout: 3000,
-          },
-        )
-        .catch(() => undefined);
     return {
       catalogSentMs: reply?.sentAt ?? null,
       catalogReplyMs: reply?.repliedAt ?? null,
