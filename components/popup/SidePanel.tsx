@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { useFinder } from '@/lib/popup/finder-app';
+import { FINDER_SEARCH_KEY } from '@/lib/shared/side-panel';
 import { Finder } from './Finder';
 
 const scroller = () => document.querySelector<HTMLElement>('.track-scroller');
@@ -17,8 +18,7 @@ export function SidePanel() {
     let live = true;
     let stopMemory = () => {};
     const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
-      // `finderSearch` is panel-memory.ts's FINDER_SEARCH_KEY, spelled out so the module can load later.
-      if (areaName === 'session' && changes.finderSearch?.newValue)
+      if (areaName === 'session' && changes[FINDER_SEARCH_KEY]?.newValue)
         void import('@/lib/popup/panel-memory').then((m) => m.takeFinderSearch(app, area));
       // Keys connected or changed in the options page while the panel stays open (Firefox opens its
       // sidebar at install, before any key is set): the list follows at once.

@@ -22,6 +22,7 @@ import * as z from 'zod/mini';
 import { i18n } from '#i18n';
 import { DEFAULT_DATE_RANGE, DEFAULT_GENRE, type Genre } from '../shared/genres';
 import { type AlertPrefs, NO_ALERTS, type Settings } from '../shared/protocol';
+import { FINDER_SEARCH_KEY } from '../shared/side-panel';
 import { alertLogSchema, alertPrefsSchema, alertQuerySchema } from './schemas/alerts';
 import { genreSchema } from './schemas/genres';
 import { catalogQuerySchema, tabStatusSchema, toolbarOpensSchema } from './schemas/protocol';
@@ -412,7 +413,7 @@ export const toolbarOpensItem = defineValidatedItem(
  * Cleartune" (`text`), or an alert's tracks (`keys`, with `text` empty) in the list they came from.
  */
 export const finderSearchItem = defineValidatedItem(
-  'session:finderSearch',
+  `session:${FINDER_SEARCH_KEY}`,
   z.nullable(
     z.object({
       text: z.string().check(z.maxLength(200)),

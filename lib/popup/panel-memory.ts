@@ -7,6 +7,7 @@
  */
 import { ALL_GENRES, DATE_RANGES, GENRES } from '../shared/genres';
 import { type CatalogQuery, SOURCES } from '../shared/protocol';
+import { FINDER_SEARCH_KEY } from '../shared/side-panel';
 import type { SortKey } from './catalog-index';
 import { DEFAULT_FILTERS, DURATION_RANGES, type Filters } from './filters';
 import type { FinderApp } from './finder-app';
@@ -150,8 +151,6 @@ export function persistPanelState(
   };
 }
 
-/** Where the background leaves a search for the finder ("Find “…” in Cleartune"). */
-export const FINDER_SEARCH_KEY = 'finderSearch';
 /** How long a handed-over search waits for a page to show it. */
 const HANDOVER_MS = 60_000;
 

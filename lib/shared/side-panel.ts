@@ -5,6 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 
+/**
+ * The session key where the background leaves a search for the finder ("Find “…” in Cleartune", an
+ * alert's tracks): written by lib/background/storage.ts, taken by lib/popup/panel-memory.ts, watched
+ * by the side panel before that module has loaded.
+ */
+export const FINDER_SEARCH_KEY = 'finderSearch';
+
 type SidePanelApi = { open(options: { windowId: number }): Promise<void> };
 type SidebarApi = { open(): Promise<void> };
 
