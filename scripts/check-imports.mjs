@@ -51,6 +51,8 @@ const ZONES = [
     may: ['components/options/**', 'components/shared/**', 'lib/options/**', 'lib/shared/**'],
     packages: ANY_PACKAGE,
   },
+  // The finder pages' first paint runs before their modules load: it takes only the paint and no package.
+  { files: ['entrypoints/first-paint.ts'], may: ['lib/popup/first-paint'], packages: [] },
   // The side panel is the finder at another width: it follows the popup's rule.
   {
     files: ['entrypoints/popup/**', 'entrypoints/sidepanel/**'],

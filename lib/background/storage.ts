@@ -11,9 +11,10 @@
  *   `catalog/catalog-cache.ts` with raw `storage.local` calls: an entry and the index of sizes must
  *   go in one `set`, so a worker killed mid-write leaves the old entry whole, and entries are
  *   validated there against their own stored form (`catalog/compact.ts`).
- * - The popup keeps two values in its own `localStorage` (`lib/popup/popup-memory.ts`): the first
- *   screen it last showed and the last defaults it saw. It must read them synchronously, before its
- *   first paint and before the background answers, and it carries no zod; neither holds a key.
+ * - The popup keeps three values in its own `localStorage` (`lib/popup/popup-memory.ts`): the first
+ *   screen it last showed, that screen as drawn (per page) and the last defaults it saw. It must read
+ *   them synchronously, before its first paint and before the background answers, and it carries no
+ *   zod; none holds a key.
  */
 
 import { browser } from 'wxt/browser';

@@ -7,7 +7,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { type CatalogActions, createCatalogActions } from './catalog-actions';
 import type { FinderDeps } from './finder-deps';
-import { createPreviewActions, type PreviewActions } from './preview-actions';
+import type { AudioLike, PreviewActions } from './preview-actions';
 import { createFinderStore, type FinderState, type FinderStore } from './store';
 import { createTrackActions, type TrackActions } from './track-actions';
 
@@ -23,8 +23,41 @@ export function createFinderApp(deps: FinderDeps, initial: Partial<FinderState> 
   const store = createFinderStore(initial);
   const catalog = createCatalogActions(store, deps);
   const tracks = createTrackActions(store, deps);
-  const preview = createPreviewActions(store, deps, catalog, tracks);
+  const preview = lazyPreview(() =>
+    import('./preview-actions').then((module) => module.createPreviewActions(store, deps, catalog, tracks)),
+  );
   return { store, catalog, tracks, preview, deps };
+}
+
+/**
+ * The preview controller, loaded with the first preview: a page's first paint needs only the
+ * <audio> element it will play through, which is held here until then.
+ */
+function lazyPreview(load: () => Promise<PreviewActions>): PreviewActions {
+  let audio: AudioLike | null = null;
+  let loaded: PreviewActions | null = null;
+  let loading: Promise<PreviewActions> | null = null;
+  let detach: (() => void) | null = null;
+  return {
+    attach(element) {
+      audio = element;
+      detach = loaded?.attach(element) ?? null;
+      return () => {
+        detach?.();
+        detach = null;
+        if (audio === element) audio = null;
+      };
+    },
+    async toggle(entry) {
+      loading ??= load().then((actions) => {
+        loaded = actions;
+        if (audio) detach = actions.attach(audio);
+        return actions;
+      });
+      await (await loading).toggle(entry);
+    },
+    stop: () => loaded?.stop(),
+  };
 }
 
 export const FinderContext = createContext<FinderApp | null>(null);

@@ -15,8 +15,8 @@ import {
   trackKey,
 } from '../shared/track';
 import type { TrackEntry } from './catalog-index';
+import { findChosenEntry } from './row-actions';
 import { matchesWords, queryWords } from './search';
-import { findChosenEntry } from './track-actions';
 
 /** One entry of the record, as `getUsage` answers it. */
 export type HistoryRow = Output<'getUsage'>[number];

@@ -1,16 +1,14 @@
-import { i18n } from '#i18n';
 /** What a row's buttons do: use, favorite, copy, pick a clip; and the status line they report to. */
 
-import { defaultClip, idFor } from '../shared/clips';
+import { defaultClip } from '../shared/clips';
 import type { DateRange } from '../shared/genres';
-import { errorText } from '../shared/messages';
-import type { ChosenTrack, ClipChoice } from '../shared/track';
+import type { ClipChoice } from '../shared/track';
 import type { TrackEntry } from './catalog-index';
 import type { FinderDeps } from './finder-deps';
+import type { RowActions } from './row-actions';
 import type { FinderStore } from './store';
 
 const UNDO_MS = 6000;
-const COPIED_MS = 2000;
 
 export interface TrackActions {
   say(text: string, undo?: (() => void) | null): void;
@@ -27,25 +25,9 @@ export interface TrackActions {
   loadNotices(): Promise<void>;
 }
 
-/** The catalog entry a stored choice came from (CML ids are clip ids, so either clip may match). */
-export function findChosenEntry(
-  entries: readonly TrackEntry[],
-  chosen: Pick<ChosenTrack, 'provider' | 'id' | 'clip'>,
-): { entry: TrackEntry; clip: ClipChoice | null } | null {
-  for (const entry of entries) {
-    const { track } = entry;
-    if (track.provider !== chosen.provider) continue;
-    if (track.clips?.trending?.id === chosen.id) return { entry, clip: 'trending' };
-    if (track.clips?.full?.id === chosen.id) return { entry, clip: 'full' };
-    if (track.id === chosen.id) return { entry, clip: chosen.clip };
-  }
-  return null;
-}
-
 export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackActions {
   let statusId = 0;
   let undoTimer: unknown = null;
-  let copiedTimer: unknown = null;
 
   const say: TrackActions['say'] = (text, undo = null) => {
     if (undoTimer !== null) deps.clearTimeout(undoTimer);
@@ -63,73 +45,25 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
   const clipFor: TrackActions['clipFor'] = (entry) =>
     store.getState().clips[entry.key] ?? defaultClip(entry.track);
 
+  // What the buttons do loads beside the first personal reads (after the first render), or with the
+  // first press if that comes sooner: a page's first paint carries none of it.
+  let loading: Promise<RowActions> | null = null;
+  const rows = () =>
+    (loading ??= import('./row-actions').then((module) => module.createRowActions(store, deps, actions)));
+
   const actions: TrackActions = {
     say,
     clipFor,
     setClip(entry, clip) {
       store.setState({ clips: { ...store.getState().clips, [entry.key]: clip } });
     },
-    async use(entry, clipChoice, from) {
-      const clip = clipChoice === undefined ? clipFor(entry) : clipChoice;
-      const previous = store.getState().chosen;
-      try {
-        // The side panel fills the tab beside it; the popup, the composer focused last.
-        const tabId = deps.panel ? await deps.activeTabId?.() : null;
-        const { query } = store.getState();
-        const result = await deps.send('useTrack', {
-          track: entry.track,
-          clip,
-          from: from ?? { genre: query.genre, range: query.range },
-          ...(tabId == null ? {} : { tabId }),
-        });
-        const chosen = await deps.send('getChosen');
-        store.setState({ chosen });
-        void actions.loadUses();
-        const replaced =
-          previous && previous.id !== chosen?.id
-            ? findChosenEntry(store.getState().index.entries, previous)
-            : null;
-        say(result.message, replaced ? () => void actions.use(replaced.entry, replaced.clip) : null);
-      } catch (error) {
-        say(i18n.t('popup.say.useFailed', { title: entry.track.title, error: errorText(error) }));
-      }
-    },
-    async toggleFavorite(entry) {
-      const wasFavorite = store.getState().favorites.has(entry.key);
-      try {
-        const favorites = await deps.send('toggleFavorite', { key: entry.key });
-        store.setState({ favorites: new Set(favorites) });
-        if (wasFavorite) {
-          say(
-            i18n.t('popup.say.unfavorited', { title: entry.track.title }),
-            () => void actions.toggleFavorite(entry),
-          );
-        } else {
-          say(i18n.t('popup.say.favorited', { title: entry.track.title }));
-        }
-      } catch (error) {
-        say(i18n.t('popup.say.favoriteFailed', { error: errorText(error) }));
-      }
-    },
-    async copyId(entry) {
-      const id = idFor(entry.track, clipFor(entry));
-      if (!(await actions.copyText(id, i18n.t('popup.say.theId', { title: entry.track.title })))) return;
-      if (copiedTimer !== null) deps.clearTimeout(copiedTimer);
-      store.setState({ copiedKey: entry.key });
-      copiedTimer = deps.setTimeout(() => store.setState({ copiedKey: null }), COPIED_MS);
-    },
-    async copyText(text, what) {
-      try {
-        await deps.writeClipboard(text);
-        say(i18n.t('popup.say.copied', { what }));
-        return true;
-      } catch (error) {
-        say(i18n.t('popup.say.copyFailed', { what, error: errorText(error) }));
-        return false;
-      }
-    },
+    use: async (...args) => (await rows()).use(...args),
+    toggleFavorite: async (entry) => (await rows()).toggleFavorite(entry),
+    copyId: async (entry) => (await rows()).copyId(entry),
+    copyText: async (text, what) => (await rows()).copyText(text, what),
     /** Favorites and the current choice: neither holds up the list. */
     async loadPersonal() {
+      void rows();
       await Promise.all([
         deps.send('getFavorites').then(
           (keys) => store.setState({ favorites: new Set(keys) }),

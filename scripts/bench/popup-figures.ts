@@ -13,6 +13,8 @@ export interface OpenSample {
   /** Navigation start → paint after `cleartune:first-row`. */
   paintedMs: number;
   markMs: number;
+  /** Navigation start → paint after React's own first rows (the same as `paintedMs` without a first paint). */
+  liveMs: number;
   /** The list's size (`aria-setsize` of the first row); 1 on the blank page. */
   rows: number;
   rewrittenQueries: number;
@@ -44,7 +46,10 @@ export async function timeOpen(
   const page = await openPage(context, url, catalogQuery);
   try {
     await page.waitForFunction(
-      () => (window as unknown as { __bench: ProbeState }).__bench.firstRowPainted !== null,
+      () => {
+        const probe = (window as unknown as { __bench: ProbeState }).__bench;
+        return probe.firstRowPainted !== null && (probe.liveRowPainted ?? -1) >= 0;
+      },
       null,
       { timeout: 30_000 },
     );
@@ -53,11 +58,22 @@ export async function timeOpen(
       Number(document.querySelector('li[aria-setsize]')?.getAttribute('aria-setsize') ?? 1),
     );
     const reply = probe.catalogReplies.find((r) => r.tracks > 0) ?? null;
+    // A person looks at an open popup for a moment: long enough for it to keep what it shows as the
+    // next open's first paint (lib/popup/first-paint.ts). Closing it at its first row would not.
+    if (catalogQuery)
+      await page
+        .waitForFunction(
+          () => Object.keys(localStorage).some((key) => key.startsWith('cleartune:first-paint')),
+          null,
+          { timeout: 3000 },
+        )
+        .catch(() => undefined);
     return {
       catalogSentMs: reply?.sentAt ?? null,
       catalogReplyMs: reply?.repliedAt ?? null,
       paintedMs: probe.firstRowPainted as number,
       markMs: probe.firstRowMark as number,
+      liveMs: probe.liveRowPainted as number,
       rows,
       rewrittenQueries: probe.rewrittenQueries,
     };

@@ -15,6 +15,11 @@ export interface ProbeState {
   /** `cleartune:first-row` mark and the paint after it, ms since navigation start. */
   firstRowMark: number | null;
   firstRowPainted: number | null;
+  /**
+   * The paint after React's own first rows (clickable), ms since navigation start: later than
+   * `firstRowPainted` when the page first painted last time's rows (lib/popup/first-paint.ts).
+   */
+  liveRowPainted: number | null;
   /** Per `input` event in the search box: its timeStamp to the paint after the list changed. */
   keystrokes: number[];
   /** Inputs overtaken by the next one before their update painted. */
@@ -29,6 +34,7 @@ export function installProbe(options: ProbeOptions): void {
   const state: ProbeState = {
     firstRowMark: null,
     firstRowPainted: null,
+    liveRowPainted: null,
     keystrokes: [],
     overtaken: 0,
     rewrittenQueries: 0,
@@ -59,6 +65,17 @@ export function installProbe(options: ProbeOptions): void {
       state.firstRowMark = entry.startTime;
       afterPaint((at) => {
         state.firstRowPainted = at;
+      });
+    }
+    // React's rows replace the inert copy of last time's: once none is left, these rows are live.
+    if (
+      name === 'cleartune:first-row' &&
+      state.liveRowPainted === null &&
+      !document.querySelector('[inert]')
+    ) {
+      state.liveRowPainted = -1;
+      afterPaint((at) => {
+        state.liveRowPainted = at;
       });
     }
     if (name === 'cleartune:first-row' || name === 'cleartune:list-updated') listChanged();

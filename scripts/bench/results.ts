@@ -38,7 +38,8 @@ function openBreakdown(opens: OpenComparison['popup']): string {
     `navigation → getCatalog sent ${med(sent)} ms`,
     `sent → reply ${med(reply.map((at, i) => at - (sent[i] as number)))} ms`,
     `reply → cleartune:first-row mark ${med(opens.map((s, i) => s.markMs - (reply[i] as number)))} ms`,
-    `mark → painted ${med(opens.map((s) => s.paintedMs - s.markMs))} ms (medians)`,
+    `mark → painted ${med(opens.map((s) => s.paintedMs - s.markMs))} ms`,
+    `React's own rows (clickable) painted ${med(opens.map((s) => s.liveMs))} ms (medians)`,
   ].join(', ');
 }
 

@@ -161,20 +161,25 @@ describe('popup', () => {
     );
 
     await act(async () => fireEvent.keyDown(document.activeElement!, { key: ' ' }));
-    expect(screen.getByRole('button', { name: 'Preview Dance Floor' }).getAttribute('aria-pressed')).toBe(
-      'true',
+    // The preview controller loads with the first preview (lib/popup/finder-app.ts).
+    await vi.waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Preview Dance Floor' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      ),
     );
     expect(screen.getByTestId('preview-audio').getAttribute('src')).toBe(
       tracks[1]!.clips!.trending!.previewUrl,
     );
 
     await act(async () => fireEvent.keyDown(document.activeElement!, { key: 'Enter' }));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Chosen — open a composer to fill it'),
+    );
     expect(send).toHaveBeenCalledWith('useTrack', {
       track: tracks[1],
       clip: 'trending',
       from: expect.objectContaining({ range: '7DAY' }),
     });
-    expect(screen.getByRole('status').textContent).toBe('Chosen — open a composer to fill it');
   });
 
   it('renders only the rows in view when thousands are cached', async () => {
