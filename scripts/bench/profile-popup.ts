@@ -9,7 +9,7 @@
  *   `PROFILE_OPEN_TRACES=n` traces n opens (main-thread tasks over 3 ms, from the navigation);
  *   `PROFILE_TIMELINES=n` prints n opens' navigation, resource, mark and paint timings (with
  *   `PROFILE_NOPROF=1`, without the CPU profiler slowing them down);
- *   `PROFILE_OPENS_ONLY=1` stops after the opens.
+ *   `PROFILE_OPENS_ONLY=1` stops after the opens; `PROFILE_PAGE=sidepanel.html` opens the side panel.
  * - `PROFILE_CSS='…'`: a style sheet added before the keystrokes (what-if: `img.cover{visibility:hidden}`).
  * - `PROFILE_TRACE=1`: traces the scroll (busiest events per thread, main-thread tasks over 40 ms).
  */
@@ -124,8 +124,13 @@ test('profile popup', async () => {
     await warmCache(control);
     const openRounds = Number(process.env.PROFILE_OPENS ?? 0);
     if (openRounds > 0) {
-      await compareOpens(context, extensionId, 2);
-      const opens = await compareOpens(context, extensionId, openRounds);
+      const finderPage = process.env.PROFILE_PAGE ?? 'popup.html';
+      await compareOpens(context, extensionId, 2, undefined, finderPage);
+      const opens = await compareOpens(context, extensionId, openRounds, undefined, finderPage);
+      const sizes = await control.evaluate(() =>
+        Object.keys(localStorage).map((key) => `${key} ${localStorage.getItem(key)?.length}`),
+      );
+      console.log(`localStorage: ${sizes.join(', ')}`);
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
       const popupMs = median(opens.popup.map((o) => o.paintedMs));
       const blankMs = median(opens.blank.map((o) => o.paintedMs));
