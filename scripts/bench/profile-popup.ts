@@ -144,7 +144,7 @@ test('profile popup', async () => {
         await openSession.send('Profiler.enable');
         await openSession.send('Profiler.setSamplingInterval', { interval: 100 });
         if (!process.env.PROFILE_NOPROF) await openSession.send('Profiler.start');
-        await page.goto(`chrome-extension://${extensionId}/popup.html`);
+        await page.goto(`chrome-extension://${extensionId}/${finderPage}`);
         await page.locator('li[data-index]').first().waitFor();
         await page.waitForTimeout(300);
         if (!process.env.PROFILE_NOPROF) {
@@ -179,7 +179,7 @@ test('profile popup', async () => {
           categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,loading,toplevel',
           transferMode: 'ReportEvents',
         });
-        await page.goto(`chrome-extension://${extensionId}/popup.html`);
+        await page.goto(`chrome-extension://${extensionId}/${finderPage}`);
         await page.locator('li[data-index]').first().waitFor();
         await page.waitForTimeout(300);
         await traceSession.send('Tracing.end');
