@@ -75,10 +75,18 @@ function dayString(day: number): string {
   return text;
 }
 
+/**
+ * Histories `expandHistory` made from a compact form, with that form: packing a list read from the
+ * cache gives them back as they were stored instead of checking every day again.
+ */
+const expandedFrom = new WeakMap<readonly RankPoint[], CompactHistory>();
+
 /** A daily rank history as its first date and ranks when its days follow one another; undefined when empty. */
 export function compactHistory(points: readonly RankPoint[]): CompactHistory | undefined {
   const first = points[0];
   if (!first) return undefined;
+  const known = expandedFrom.get(points);
+  if (known) return known;
   const start = dayNumber(first.date);
   const consecutive =
     start !== null &&
@@ -91,7 +99,10 @@ export function expandHistory(history: CompactHistory | null | undefined): RankP
   if (!Array.isArray(history[1])) return history as RankPoint[];
   const [from, ranks] = history as [string, (number | null)[]];
   const start = dayNumber(from) ?? 0;
-  return ranks.map((rank, i) => ({ date: dayString(start + i), rank }));
+  const points = ranks.map((rank, i) => ({ date: dayString(start + i), rank }));
+  // Only a canonical first date comes back the same from `compactHistory`.
+  if (points.length > 0 && dayString(start) === from) expandedFrom.set(points, history);
+  return points;
 }
 
 /** The preview a track plays when it has clips: the trending clip's, else the full one's. */

@@ -94,36 +94,34 @@ function readClips(clips: StoredTrack['clips']): Track['clips'] {
   return trending === clips.trending && full === clips.full ? clips : { trending, full };
 }
 
-/** The exact Track `compactTrack` was given, from what the entry knows: its provider and fetch time. */
+/**
+ * The exact Track `compactTrack` was given, from what the entry knows: its provider and fetch time.
+ * Built field by field, not with rest and spread: a cold read expands 4,000 tracks, and the spread
+ * form took most of that read's expansion time. The fields keep the order they always had.
+ */
 export function expandTrack(stored: StoredTrack, provider: Provider, fetchedAt: number): Track {
-  const {
-    history,
-    previewUrl,
-    coverUrl,
-    clips: storedClips,
-    album,
-    durationSec,
-    rank,
-    userCount,
-    prevUserCount,
-    language,
-    ...rest
-  } = stored;
-  const clips = readClips(storedClips);
-  return {
-    ...rest,
+  const clips = readClips(stored.clips);
+  const { previewUrl, prevUserCount } = stored;
+  const track: Track = {
+    id: stored.id,
+    title: stored.title,
+    untitled: stored.untitled,
+    artist: stored.artist,
+    genres: stored.genres,
+    cleared: stored.cleared,
     provider,
     idKind: ID_KIND_OF[provider],
-    coverUrl: readUrl(coverUrl),
+    coverUrl: readUrl(stored.coverUrl),
     clips,
     previewUrl: previewUrl === undefined ? clipPreview({ clips }) : readUrl(previewUrl),
     previewExpiresAt: provider === 'bundle-social' ? fetchedAt + CML_PREVIEW_LIFETIME_MS : null,
-    album: album ?? null,
-    durationSec: durationSec ?? null,
-    rank: rank ?? null,
-    rankHistory: expandHistory(history),
-    userCount: userCount ?? null,
-    ...(prevUserCount === undefined ? {} : { previousUserCount: prevUserCount }),
-    language: language ?? null,
-  };
+    album: stored.album ?? null,
+    durationSec: stored.durationSec ?? null,
+    rank: stored.rank ?? null,
+    rankHistory: expandHistory(stored.history),
+    userCount: stored.userCount ?? null,
+  } as Track;
+  if (prevUserCount !== undefined) track.previousUserCount = prevUserCount;
+  track.language = stored.language ?? null;
+  return track;
 }
