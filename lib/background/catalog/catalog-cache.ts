@@ -14,7 +14,7 @@ import { providerErrorSchema } from '../schemas/provider-error';
 import { providerSchema } from '../schemas/track';
 import { createSerialQueue } from '../serial-queue';
 import { addNotice, CATALOG_ENTRY_PREFIX, CATALOG_INDEX_KEY } from '../storage';
-import { compactTrack, expandTrack, storedTrackSchema } from './compact';
+import { compactTrack, expandTrack, isStoredTrack, type StoredTrack, storedTrackSchema } from './compact';
 import { type EntryId, entryKey } from './entry-key';
 
 /** Leaves 2 MB of the 10 MB quota for settings, favorites and everything else. */
@@ -30,8 +30,17 @@ const storedEntrySchema = z.object({
   attemptedAt: z.number(),
   dropped: z.int().check(z.nonnegative()),
   error: z.nullable(providerErrorSchema),
-  tracks: z.array(storedTrackSchema),
+  /** Checked apart (`storedTracks`): most reads take the fast path. */
+  tracks: z.array(z.unknown()),
 });
+const storedTracksSchema = z.array(storedTrackSchema);
+
+/** The entry's tracks as the schema reads them, or null when one is not a stored track. */
+function storedTracks(tracks: unknown[]): StoredTrack[] | null {
+  if (tracks.every(isStoredTrack)) return tracks;
+  const result = storedTracksSchema.safeParse(tracks);
+  return result.success ? result.data : null;
+}
 
 export interface CatalogEntry {
   id: EntryId;
@@ -49,7 +58,9 @@ type Index = z.infer<typeof indexSchema>;
 function parseEntry(id: EntryId, raw: unknown): CatalogEntry | null {
   const result = storedEntrySchema.safeParse(raw);
   if (!result.success || result.data.provider !== id.provider) return null;
-  const { fetchedAt, attemptedAt, dropped, error, tracks } = result.data;
+  const { fetchedAt, attemptedAt, dropped, error } = result.data;
+  const tracks = storedTracks(result.data.tracks);
+  if (!tracks) return null;
   const at = fetchedAt ?? attemptedAt;
   return {
     id,
