@@ -204,7 +204,11 @@ test('a cache at the storage budget evicts the least recently used lists, and ne
   // Fill storage, by hand, with copies of a real list under other genre keys, each last used long
   // ago, until the cache is just under its 8 MB budget: storage.local as a month of browsing leaves it.
   const filler = await background.evaluate(async (source) => {
-    const entry = (await chrome.storage.local.get(source))[source] as Record<string, unknown>;
+    // Stored as JSON text, as the cache writes a list.
+    const entry = JSON.parse((await chrome.storage.local.get(source))[source] as string) as Record<
+      string,
+      unknown
+    >;
     const index = ((await chrome.storage.local.get('catalogIndex')).catalogIndex ?? {}) as Record<
       string,
       { size: number; usedAt: number }
@@ -216,7 +220,7 @@ test('a cache at the storage budget evicts the least recently used lists, and ne
     const items: Record<string, unknown> = {};
     for (let i = 0; ; i++) {
       const key = `catalog:bundle-social:30DAY:FILLER_${String(i).padStart(3, '0')}`;
-      const value = { ...entry, genre: 'POP', range: '30DAY' };
+      const value = JSON.stringify({ ...entry, genre: 'POP', range: '30DAY' });
       const bytes = size(key, value);
       if (total + bytes > 8 * 1024 * 1024 - 20_000) break;
       items[key] = value;

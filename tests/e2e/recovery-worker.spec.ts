@@ -12,6 +12,7 @@ import {
   type Storage,
   stopWorker,
   watchWorker,
+  withEntriesParsed,
   workerErrors,
 } from '../support/fault-harness';
 import { expect, test } from './fixtures';
@@ -22,8 +23,8 @@ test.describe.configure({ mode: 'parallel', timeout: 90_000 });
 const ROCK_KEY = 'catalog:bundle-social:7DAY:ROCK';
 
 /** Storage read from an extension page: the worker is not running to be asked. */
-function storageFrom(page: Page): Promise<Storage> {
-  return page.evaluate(() => chrome.storage.local.get(null));
+async function storageFrom(page: Page): Promise<Storage> {
+  return withEntriesParsed(await page.evaluate(() => chrome.storage.local.get(null)));
 }
 
 /** Waits until the simulator holds a request for the list (the worker is mid-refresh). */

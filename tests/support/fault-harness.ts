@@ -63,8 +63,21 @@ export async function workerErrors(worker: Worker): Promise<string[]> {
 
 export type Storage = Record<string, unknown>;
 
-export function snapshot(worker: Worker): Promise<Storage> {
-  return worker.evaluate(() => chrome.storage.local.get(null));
+/**
+ * `storage.local` with each cached list read from the JSON text the cache stores it as
+ * (lib/background/catalog/catalog-cache.ts), so tests compare lists, not texts.
+ */
+export function withEntriesParsed(storage: Storage): Storage {
+  return Object.fromEntries(
+    Object.entries(storage).map(([key, value]) => [
+      key,
+      key.startsWith('catalog:') && typeof value === 'string' ? JSON.parse(value) : value,
+    ]),
+  );
+}
+
+export async function snapshot(worker: Worker): Promise<Storage> {
+  return withEntriesParsed(await worker.evaluate(() => chrome.storage.local.get(null)));
 }
 
 /** A cache entry without what a failed refresh legitimately records: when it tried, and why it failed. */
@@ -84,9 +97,17 @@ export function entryError(storage: Storage, key: string): { message: string; ki
 export async function ageEntry(worker: Worker, key: string, ms: number): Promise<void> {
   await worker.evaluate(
     async ({ key, ms }) => {
-      const entry = (await chrome.storage.local.get(key))[key] as { fetchedAt: number; attemptedAt: number };
+      // A cached list is stored as JSON text (lib/background/catalog/catalog-cache.ts).
+      const entry = JSON.parse((await chrome.storage.local.get(key))[key] as string) as {
+        fetchedAt: number;
+        attemptedAt: number;
+      };
       await chrome.storage.local.set({
-        [key]: { ...entry, fetchedAt: entry.fetchedAt - ms, attemptedAt: entry.attemptedAt - ms },
+        [key]: JSON.stringify({
+          ...entry,
+          fetchedAt: entry.fetchedAt - ms,
+          attemptedAt: entry.attemptedAt - ms,
+        }),
       });
     },
     { key, ms },

@@ -55,8 +55,22 @@ export interface CatalogEntry {
 const indexSchema = z.record(z.string(), z.object({ size: z.number(), usedAt: z.number() }));
 type Index = z.infer<typeof indexSchema>;
 
+/**
+ * An entry is stored as one JSON string: Chrome hands a worker a stored object tree field by field,
+ * and 48 entries (5 MB) took 210-270 ms to read that way against 56-66 ms as strings plus 9 ms of
+ * `JSON.parse`. Entries a release before this one stored as objects are read as they are.
+ */
+function unwrap(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
 function parseEntry(id: EntryId, raw: unknown): CatalogEntry | null {
-  const result = storedEntrySchema.safeParse(raw);
+  const result = storedEntrySchema.safeParse(unwrap(raw));
   if (!result.success || result.data.provider !== id.provider) return null;
   const { fetchedAt, attemptedAt, dropped, error } = result.data;
   const tracks = storedTracks(result.data.tracks);
@@ -167,7 +181,7 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
     write(entry) {
       return serial(async (): Promise<WriteResult> => {
         const key = entryKey(entry.id);
-        const stored = {
+        const stored = JSON.stringify({
           v: 1 as const,
           provider: entry.id.provider,
           genre: entry.id.genre,
@@ -177,7 +191,7 @@ export function createCatalogCache(env: { now: () => number; budgetBytes?: numbe
           dropped: entry.dropped,
           error: entry.error,
           tracks: entry.tracks.map(compactTrack),
-        };
+        });
         const size = byteSize(key, stored);
         if (size > entryLimit) return { stored: false, bytes: size, limitBytes: entryLimit };
         const index = await readIndex();

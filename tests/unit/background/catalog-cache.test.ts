@@ -76,7 +76,11 @@ describe('the catalog cache', () => {
     expect(read.get(entryKey(cmlEntry('POP', '7DAY')))?.tracks).toEqual(popTracks);
     const big = normalizeCmlList([cmlItem()], 'POP', AT)?.tracks ?? [];
     await cache.write(entryOf('ROCK', big));
-    const raw = JSON.stringify(await browser.storage.local.get('catalog:bundle-social:7DAY:ROCK'));
+    // Stored as one JSON string, the id written as the digits it came as.
+    const raw = (await browser.storage.local.get('catalog:bundle-social:7DAY:ROCK'))[
+      'catalog:bundle-social:7DAY:ROCK'
+    ];
+    expect(typeof raw).toBe('string');
     expect(raw).toContain(`"${BIG_CLIP_ID}"`);
     expect(
       (await cache.read([cmlEntry('ROCK', '7DAY')])).get('catalog:bundle-social:7DAY:ROCK')?.tracks[0]?.id,
@@ -85,6 +89,21 @@ describe('the catalog cache', () => {
 
   it.each([
     ['not an object', 'garbage'],
+    ['cut short', '{"v":1,"provider":"bundle-social","tracks":['],
+    [
+      'JSON of a track that is not a track',
+      JSON.stringify({
+        v: 1,
+        provider: 'bundle-social',
+        genre: 'POP',
+        range: '7DAY',
+        fetchedAt: AT,
+        attemptedAt: AT,
+        dropped: 0,
+        error: null,
+        tracks: [{ id: 5 }],
+      }),
+    ],
     [
       'a track that is not a track',
       {

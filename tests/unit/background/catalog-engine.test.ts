@@ -41,7 +41,9 @@ describe('the catalog engine', () => {
   it('keeps a 19-digit id byte for byte from the wire to storage and back, across a restart', async () => {
     const env = createTestEnv();
     await createCatalogEngine(env).getCatalog(POP_7);
-    const raw = JSON.stringify(await browser.storage.local.get('catalog:bundle-social:7DAY:POP'));
+    const raw = (await browser.storage.local.get('catalog:bundle-social:7DAY:POP'))[
+      'catalog:bundle-social:7DAY:POP'
+    ] as string;
     expect(raw).toContain(`"${BIG_ID}"`);
     const restarted = await createCatalogEngine(env).getCatalog(POP_7);
     expect(restarted.tracks[AWKWARD.bigId.index]?.id).toBe(BIG_ID);

@@ -68,9 +68,12 @@ describe('a list with odd media URLs', () => {
     const tracks = normalizeLayersList({ tracks: items, total: 5 })?.tracks ?? [];
     const cache = createCatalogCache({ now: () => AT });
     await cache.write({ id: LAYERS_ENTRY, fetchedAt: AT, attemptedAt: AT, dropped: 0, error: null, tracks });
-    // An older release stored URLs as the provider wrote them: rewrite two of them that way.
+    // An older release stored URLs as the provider wrote them, and its entries as objects, not as
+    // JSON text: rewrite two URLs that way and store the entry as it did.
     const key = entryKey(LAYERS_ENTRY);
-    const stored = (await browser.storage.local.get(key))[key] as { tracks: Record<string, unknown>[] };
+    const stored = JSON.parse((await browser.storage.local.get(key))[key] as string) as {
+      tracks: Record<string, unknown>[];
+    };
     expect(stored.tracks).toHaveLength(5);
     stored.tracks[1] = { ...stored.tracks[1], coverUrl: 'HTTPS://media.layers.com/music/1/cover.jpg' };
     stored.tracks[3] = { ...stored.tracks[3], previewUrl: 'https://media.layers.com/music/3/a b.mp3' };

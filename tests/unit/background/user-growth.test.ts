@@ -73,14 +73,15 @@ describe('a refresh of the Layers list', () => {
     expect(target).toBeDefined();
     // The cached list as an earlier refresh would have left it: this track had half its uses.
     const stored = await browser.storage.local.get(null);
-    const [key, entry] = Object.entries(stored).find(([k]) => k.startsWith('catalog:layers')) as [
+    const [key, text] = Object.entries(stored).find(([k]) => k.startsWith('catalog:layers')) as [
       string,
-      { tracks: { id: string; userCount?: number }[] },
+      string,
     ];
+    const entry = JSON.parse(text) as { tracks: { id: string; userCount?: number }[] };
     const cached = entry.tracks.find((t) => t.id === target?.id);
     if (!cached || !target?.userCount) throw new Error('no cached track');
     cached.userCount = Math.floor(target.userCount / 2);
-    await browser.storage.local.set({ [key]: entry });
+    await browser.storage.local.set({ [key]: JSON.stringify(entry) });
 
     env.clock.now += HOUR;
     const refreshed = await engine.refreshCatalog(LAYERS);
