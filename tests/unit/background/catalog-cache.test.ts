@@ -64,6 +64,19 @@ describe('the stored form of a track', () => {
   });
 });
 
+/** A stored entry whose one track is not a track. */
+const NOT_A_TRACK = {
+  v: 1,
+  provider: 'bundle-social',
+  genre: 'POP',
+  range: '7DAY',
+  fetchedAt: AT,
+  attemptedAt: AT,
+  dropped: 0,
+  error: null,
+  tracks: [{ id: 5 }],
+};
+
 describe('the catalog cache', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -90,34 +103,8 @@ describe('the catalog cache', () => {
   it.each([
     ['not an object', 'garbage'],
     ['cut short', '{"v":1,"provider":"bundle-social","tracks":['],
-    [
-      'JSON of a track that is not a track',
-      JSON.stringify({
-        v: 1,
-        provider: 'bundle-social',
-        genre: 'POP',
-        range: '7DAY',
-        fetchedAt: AT,
-        attemptedAt: AT,
-        dropped: 0,
-        error: null,
-        tracks: [{ id: 5 }],
-      }),
-    ],
-    [
-      'a track that is not a track',
-      {
-        v: 1,
-        provider: 'bundle-social',
-        genre: 'POP',
-        range: '7DAY',
-        fetchedAt: AT,
-        attemptedAt: AT,
-        dropped: 0,
-        error: null,
-        tracks: [{ id: 5 }],
-      },
-    ],
+    ['JSON of a track that is not a track', JSON.stringify(NOT_A_TRACK)],
+    ['a track that is not a track', NOT_A_TRACK],
     ['another version', { v: 99 }],
   ])('treats a stored entry that is %s as missing, removes it and says so', async (_, value) => {
     await browser.storage.local.set({ 'catalog:bundle-social:7DAY:POP': value });
