@@ -53,12 +53,16 @@ export async function timeCatalogAnswer(
     const started = performance.now();
     const reply = (await chrome.runtime.sendMessage({ type: 'getCatalog', data })) as {
       ok: boolean;
-      value?: { tracks: unknown[]; total?: number; packed?: { rows: unknown[] } };
+      value?: { tracks: unknown[]; total?: number; packed?: string };
       error?: string;
     };
     const ms = performance.now() - started;
     if (!reply?.ok) throw new Error(`getCatalog failed: ${reply?.error}`);
-    const tracks = reply.value?.total ?? reply.value?.packed?.rows.length ?? reply.value?.tracks.length ?? 0;
+    const packed = reply.value?.packed;
+    const tracks =
+      reply.value?.total ??
+      (packed ? (JSON.parse(packed) as { rows: unknown[] }).rows.length : reply.value?.tracks.length) ??
+      0;
     return { ms, tracks, bytes: JSON.stringify(reply).length };
   }, query);
 }

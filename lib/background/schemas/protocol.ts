@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import { ALL_GENRES } from '../../shared/genres';
 import { MAX_CATALOG_LIMIT, SOURCES } from '../../shared/protocol';
-import type { PackedTracks } from '../../shared/wire';
 import { alertPrefsSchema, alertStateSchema } from './alerts';
 import { dateRangeSchema, genreSchema } from './genres';
 import { providerErrorSchema } from './provider-error';
@@ -45,8 +44,8 @@ export const catalogAnswerSchema = z.object({
   offline: z.boolean(),
   /** Set when a `limit` cut the list: how many tracks the whole answer holds. */
   total: z.optional(z.int().check(z.nonnegative())),
-  /** With `packed` asked: the tracks, packed, and `tracks` empty. Made by the background, never parsed. */
-  packed: z.optional(z.custom<PackedTracks>()),
+  /** With `packed` asked: the tracks, packed, as JSON text, and `tracks` empty. Made by the background, never parsed. */
+  packed: z.optional(z.string()),
 });
 
 export const teamSchema = z.object({ id: z.string(), name: z.string() });
