@@ -49,11 +49,18 @@ function lazyPreview(load: () => Promise<PreviewActions>): PreviewActions {
       };
     },
     async toggle(entry) {
-      loading ??= load().then((actions) => {
-        loaded = actions;
-        if (audio) detach = actions.attach(audio);
-        return actions;
-      });
+      loading ??= load().then(
+        (actions) => {
+          loaded = actions;
+          if (audio) detach = actions.attach(audio);
+          return actions;
+        },
+        (error: unknown) => {
+          // The next preview tries again rather than failing for good.
+          loading = null;
+          throw error;
+        },
+      );
       await (await loading).toggle(entry);
     },
     stop: () => loaded?.stop(),

@@ -49,7 +49,14 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
   // first press if that comes sooner: a page's first paint carries none of it.
   let loading: Promise<RowActions> | null = null;
   const rows = () =>
-    (loading ??= import('./row-actions').then((module) => module.createRowActions(store, deps, actions)));
+    (loading ??= import('./row-actions').then(
+      (module) => module.createRowActions(store, deps, actions),
+      (error: unknown) => {
+        // The next press tries again rather than failing for good.
+        loading = null;
+        throw error;
+      },
+    ));
 
   const actions: TrackActions = {
     say,
