@@ -73,11 +73,12 @@ export function createCatalogActions(store: FinderStore, deps: FinderDeps): Cata
 
   /**
    * A whole list, packed (megabytes plain for "All genres", lib/shared/wire.ts). The unpacking code
-   * loads beside the request: a first screen (40 tracks) comes plain, so the first paint needs none.
+   * (lib/shared/unpack.ts) loads beside the request: a first screen (40 tracks) comes plain, so the
+   * first paint needs none.
    */
   async function whole(type: 'getCatalog' | 'refreshCatalog', query: CatalogQuery): Promise<CatalogAnswer> {
     const [{ unpackAnswer }, answer] = await Promise.all([
-      import('../shared/wire'),
+      import('../shared/unpack'),
       deps.send(type, { ...query, packed: true }),
     ]);
     return unpackAnswer(answer);

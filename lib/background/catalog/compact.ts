@@ -61,33 +61,41 @@ function onlyFields(value: unknown, fields: ReadonlySet<string>): value is Recor
   }
   return true;
 }
+const isString = (value: unknown): boolean => typeof value === 'string';
+const isNullableString = (value: unknown): boolean => value === null || isString(value);
 const isCount = (value: unknown): boolean =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isRank = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) > 0;
 const isNullableRank = (value: unknown): boolean => value === null || isRank(value);
-const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
 
-function isStoredClip(value: unknown): boolean {
-  if (value === null) return true;
-  if (!onlyFields(value, CLIP_FIELDS)) return false;
-  const { id, durationSec } = value;
-  return (
-    typeof id === 'string' &&
-    CLIP_ID.test(id) &&
-    (durationSec === null || (Number.isSafeInteger(durationSec) && (durationSec as number) >= 0)) &&
-    isNullableString(value.previewUrl)
-  );
-}
+/** A missing field is undefined, which every check refuses: presence needs no test of its own. */
+const isStoredClip = (value: unknown): boolean =>
+  value === null ||
+  (onlyFields(value, CLIP_FIELDS) &&
+    isString(value.id) &&
+    CLIP_ID.test(value.id as string) &&
+    (value.durationSec === null ||
+      (Number.isSafeInteger(value.durationSec) && (value.durationSec as number) >= 0)) &&
+    isNullableString(value.previewUrl));
 
-function isStoredHistory(value: unknown): boolean {
-  if (!Array.isArray(value)) return false;
-  if (value.length === 2 && typeof value[0] === 'string' && Array.isArray(value[1]))
-    return value[1].every(isNullableRank);
-  return value.every(
-    (point) =>
-      onlyFields(point, RANK_POINT_FIELDS) && typeof point.date === 'string' && isNullableRank(point.rank),
-  );
-}
+const isStoredHistory = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  (value.length === 2 && isString(value[0]) && Array.isArray(value[1])
+    ? value[1].every(isNullableRank)
+    : value.every(
+        (point) => onlyFields(point, RANK_POINT_FIELDS) && isString(point.date) && isNullableRank(point.rank),
+      ));
+
+const OPTIONAL_FIELDS: Record<string, (value: unknown) => boolean> = {
+  previewUrl: isNullableString,
+  album: isString,
+  durationSec: isCount,
+  rank: isRank,
+  userCount: isCount,
+  prevUserCount: isCount,
+  language: isString,
+  history: isStoredHistory,
+};
 
 /**
  * True when `storedTrackSchema` would read `value` as `value` itself: every field it holds is one
@@ -98,36 +106,25 @@ function isStoredHistory(value: unknown): boolean {
  */
 export function isStoredTrack(value: unknown): value is StoredTrack {
   if (!onlyFields(value, TRACK_FIELDS)) return false;
-  const track = value;
-  const optional = (field: string, check: (field: unknown) => boolean) =>
-    track[field] === undefined || check(track[field]);
-  const clips = track.clips;
+  for (const field in OPTIONAL_FIELDS) {
+    if (value[field] !== undefined && !OPTIONAL_FIELDS[field]?.(value[field])) return false;
+  }
+  const { clips, genres } = value;
   return (
-    typeof track.id === 'string' &&
-    track.id.length > 0 &&
-    typeof track.title === 'string' &&
-    typeof track.untitled === 'boolean' &&
-    typeof track.artist === 'string' &&
-    isNullableString(track.coverUrl) &&
-    Array.isArray(track.genres) &&
-    track.genres.every((genre) => typeof genre === 'string') &&
-    typeof track.cleared === 'boolean' &&
+    isString(value.id) &&
+    value.id !== '' &&
+    isString(value.title) &&
+    typeof value.untitled === 'boolean' &&
+    isString(value.artist) &&
+    isNullableString(value.coverUrl) &&
+    Array.isArray(genres) &&
+    genres.every(isString) &&
+    typeof value.cleared === 'boolean' &&
     (clips === null ||
-      (onlyFields(clips, CLIPS_FIELDS) &&
-        'trending' in clips &&
-        'full' in clips &&
-        isStoredClip(clips.trending) &&
-        isStoredClip(clips.full))) &&
-    optional('previewUrl', isNullableString) &&
-    optional('album', (field) => typeof field === 'string') &&
-    optional('durationSec', isCount) &&
-    optional('rank', isRank) &&
-    optional('userCount', isCount) &&
-    optional('prevUserCount', isCount) &&
-    optional('language', (field) => typeof field === 'string') &&
-    optional('history', isStoredHistory)
+      (onlyFields(clips, CLIPS_FIELDS) && isStoredClip(clips.trending) && isStoredClip(clips.full)))
   );
 }
+
 export function compactTrack(track: Track): StoredTrack {
   const {
     provider,

@@ -10,7 +10,8 @@ import { normalizeLayersList } from '@/lib/background/providers/layers';
 import { GENRES } from '@/lib/shared/genres';
 import type { CatalogAnswer } from '@/lib/shared/protocol';
 import type { Track } from '@/lib/shared/track';
-import { packAnswer, packTracks, unpackAnswer, unpackTracks } from '@/lib/shared/wire';
+import { unpackAnswer, unpackTracks } from '@/lib/shared/unpack';
+import { packAnswer, packTracks } from '@/lib/shared/wire';
 import { createSimulator } from '../../simulator';
 
 const AT = Date.parse('2026-12-04T08:00:00Z');
