@@ -83,10 +83,12 @@ export function setupComposer(ctx: ContentScriptContext): void {
     if (document.visibilityState === 'visible') report(true);
   });
   // An in-page navigation (pushState) may be reported to the background as the tab loading, which
-  // forgets the tab's composers: they are reported again, even if nothing changed here.
+  // forgets the tab's composers: they are reported again, even if nothing changed here, and once
+  // more a second later, since the browser's "loading" can reach the background after the first.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     watched?.rescan();
     report(true);
+    ctx.setTimeout(() => report(true), 1000);
   });
 
   /**
