@@ -6,6 +6,15 @@ import type { CatalogAnswer, CatalogPart, MessageType, Output } from '../../../l
 import type { ChosenTrack, Track } from '../../../lib/shared/track';
 import { packAnswer } from '../../../lib/shared/wire';
 
+// The finder loads these when first needed (the unpacking code with the first whole list, the row
+// buttons' work after the first render, the preview controller with the first preview). Loaded
+// here once, so that a test on fake timers never waits on the module loader, which they do not move.
+await Promise.all([
+  import('../../../lib/shared/unpack'),
+  import('../../../lib/popup/row-actions'),
+  import('../../../lib/popup/preview-actions'),
+]);
+
 let counter = 0;
 
 /** A CML track with two clips (different ids) unless overridden. */
