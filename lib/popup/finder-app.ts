@@ -7,6 +7,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { type CatalogActions, createCatalogActions } from './catalog-actions';
 import type { FinderDeps } from './finder-deps';
+import { loadOnce } from './load-once';
 import type { AudioLike, PreviewActions } from './preview-actions';
 import { createFinderStore, type FinderState, type FinderStore } from './store';
 import { createTrackActions, type TrackActions } from './track-actions';
@@ -36,8 +37,14 @@ export function createFinderApp(deps: FinderDeps, initial: Partial<FinderState> 
 function lazyPreview(load: () => Promise<PreviewActions>): PreviewActions {
   let audio: AudioLike | null = null;
   let loaded: PreviewActions | null = null;
-  let loading: Promise<PreviewActions> | null = null;
   let detach: (() => void) | null = null;
+  const controller = loadOnce(() =>
+    load().then((actions) => {
+      loaded = actions;
+      if (audio) detach = actions.attach(audio);
+      return actions;
+    }),
+  );
   return {
     attach(element) {
       audio = element;
@@ -49,19 +56,7 @@ function lazyPreview(load: () => Promise<PreviewActions>): PreviewActions {
       };
     },
     async toggle(entry) {
-      loading ??= load().then(
-        (actions) => {
-          loaded = actions;
-          if (audio) detach = actions.attach(audio);
-          return actions;
-        },
-        (error: unknown) => {
-          // The next preview tries again rather than failing for good.
-          loading = null;
-          throw error;
-        },
-      );
-      await (await loading).toggle(entry);
+      await (await controller()).toggle(entry);
     },
     stop: () => loaded?.stop(),
   };

@@ -5,7 +5,7 @@ import type { DateRange } from '../shared/genres';
 import type { ClipChoice } from '../shared/track';
 import type { TrackEntry } from './catalog-index';
 import type { FinderDeps } from './finder-deps';
-import type { RowActions } from './row-actions';
+import { loadOnce } from './load-once';
 import type { FinderStore } from './store';
 
 const UNDO_MS = 6000;
@@ -47,16 +47,9 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
 
   // What the buttons do loads beside the first personal reads (after the first render), or with the
   // first press if that comes sooner: a page's first paint carries none of it.
-  let loading: Promise<RowActions> | null = null;
-  const rows = () =>
-    (loading ??= import('./row-actions').then(
-      (module) => module.createRowActions(store, deps, actions),
-      (error: unknown) => {
-        // The next press tries again rather than failing for good.
-        loading = null;
-        throw error;
-      },
-    ));
+  const rows = loadOnce(() =>
+    import('./row-actions').then((module) => module.createRowActions(store, deps, actions)),
+  );
 
   const actions: TrackActions = {
     say,

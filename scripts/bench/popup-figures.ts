@@ -4,6 +4,7 @@
  * "All genres", and frame gaps while scrolling the whole list.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import { FIRST_PAINT_KEY } from '../../lib/popup/popup-memory';
 import { ALL_QUERY } from './catalog-warmup';
 import { BLANK_PAGE, POPUP_VIEWPORT, pause } from './harness';
 import { installProbe, type ProbeState, type ScrollResult, scrollThrough } from './probe';
@@ -63,8 +64,8 @@ export async function timeOpen(
     if (catalogQuery)
       await page
         .waitForFunction(
-          () => Object.keys(localStorage).some((key) => key.startsWith('cleartune:first-paint')),
-          null,
+          (prefix) => Object.keys(localStorage).some((key) => key.startsWith(prefix)),
+          FIRST_PAINT_KEY,
           { timeout: 3000 },
         )
         .catch(() => undefined);
