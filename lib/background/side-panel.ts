@@ -8,8 +8,6 @@ import { openSidePanel } from '../shared/side-panel';
 import type { MessageHandlers } from './messages';
 import { finderSearchItem, toolbarOpensItem } from './storage';
 
-export { openSidePanel };
-
 type PanelBehavior = { setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void> };
 
 /**

@@ -6,7 +6,7 @@
  * The API keys are part of `settingsItem` for the code that uses them, but stored apart, sealed
  * (`secrets`, see `settings/secret-box.ts`): content scripts can read `storage.local`.
  *
- * Two kinds of stored value are not items here, on purpose:
+ * Three kinds of stored value are not items here, on purpose:
  * - The catalog cache (`catalog:*` entries and `catalogIndex`, keys below) is written by
  *   `catalog/catalog-cache.ts` with raw `storage.local` calls: an entry and the index of sizes must
  *   go in one `set`, so a worker killed mid-write leaves the old entry whole, and entries are
@@ -15,6 +15,9 @@
  *   screen it last showed, that screen as drawn (per page) and the last defaults it saw. It must read
  *   them synchronously, before its first paint and before the background answers, and it carries no
  *   zod; none holds a key.
+ * - The side panel keeps its search, filters, sort and scroll in `storage.session` under
+ *   `panelState` (`lib/popup/panel-memory.ts`): the page writes it while the person types and
+ *   scrolls, with no message round trip to the worker, and reads it back by hand, field by field.
  */
 
 import { browser } from 'wxt/browser';
@@ -26,7 +29,12 @@ import { type AlertPrefs, NO_ALERTS, type Settings } from '../shared/protocol';
 import { FINDER_SEARCH_KEY } from '../shared/side-panel';
 import { alertLogSchema, alertPrefsSchema, alertQuerySchema } from './schemas/alerts';
 import { genreSchema } from './schemas/genres';
-import { catalogQuerySchema, tabStatusSchema, toolbarOpensSchema } from './schemas/protocol';
+import {
+  catalogQuerySchema,
+  rotationDaysSchema,
+  tabStatusSchema,
+  toolbarOpensSchema,
+} from './schemas/protocol';
 import {
   apiKeysSchema,
   favoriteKeySchema,
@@ -37,6 +45,7 @@ import {
   storedSettingsSchema,
 } from './schemas/settings';
 import { chosenTrackSchema } from './schemas/track';
+import { type Entry, entrySchema, MAX_USAGE_ENTRIES } from './schemas/usage';
 import { createSerialQueue } from './serial-queue';
 import { type Sealed, seal, unseal } from './settings/secret-box';
 
@@ -399,6 +408,36 @@ export const composerFramesItem = defineValidatedItem(
   z.record(z.string(), tabStatusSchema),
   {},
   i18n.t('background.stored.composerFrames'),
+);
+
+/** One bad entry costs only itself. */
+function repairUsage(raw: unknown): { value: Entry[]; reset: string[] } | null {
+  if (!Array.isArray(raw)) return null;
+  const kept = raw.flatMap((entry) => {
+    const parsed = entrySchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return {
+    value: kept.slice(-MAX_USAGE_ENTRIES),
+    reset: kept.length < raw.length ? [i18n.t('background.part.unreadableEntries')] : [],
+  };
+}
+
+/** The usage record (`usage/usage-record.ts`): newest last, never sent anywhere. */
+export const usageItem = defineValidatedItem(
+  'local:usage',
+  z.array(entrySchema).check(z.maxLength(MAX_USAGE_ENTRIES)),
+  [],
+  i18n.t('background.stored.usage'),
+  { repair: repairUsage },
+);
+
+/** Rotation's window in days (options); null: the default. */
+export const rotationDaysItem = defineValidatedItem(
+  'local:rotationDays',
+  z.nullable(rotationDaysSchema),
+  null,
+  i18n.t('background.stored.rotation'),
 );
 
 /** What the toolbar button opens (options page): the popup, or the side panel. */

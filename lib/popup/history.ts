@@ -6,6 +6,7 @@
 import { uiLanguage } from '../shared/locale';
 import type { Output } from '../shared/protocol';
 import { foldText } from '../shared/text';
+import { DAY_MS } from '../shared/time';
 import {
   CLIP_ID_PATTERN,
   type ClipChoice,
@@ -93,8 +94,6 @@ export interface DayGroup {
   label: string;
   items: HistoryItem[];
 }
-
-const DAY_MS = 86_400_000;
 
 /** Formatters for one clock; made once per render of the list, not per entry. */
 export function historyFormat({ now, locale = uiLanguage(), timeZone }: HistoryClock) {

@@ -1,6 +1,6 @@
 /**
  * "Copy payload": the provider's JSON fragment for a track and the user's choices, with the posting
- * rules of lib/post-rules applied (the same rules the composer content script uses).
+ * rules of lib/shared/post-rules applied (the same rules the composer content script uses).
  */
 
 import { idFor } from '../shared/clips';

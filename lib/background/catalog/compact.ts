@@ -14,7 +14,7 @@ import { rankPointSchema } from '../schemas/track';
 const rankSchema = z.nullable(z.int().check(z.positive()));
 
 /**
- * Any string here: one URL must never make a whole list unreadable (issue #12). Each is checked
+ * Any string here: one URL must never make a whole list unreadable. Each is checked
  * when the track is expanded, and one the check refuses is dropped to null, costing only itself.
  */
 const storedUrl = z.string();

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { type Track, trackKey } from '../../shared/track';
 
 /**
- * What a provider can make us keep (issue #12). Each is far above the documented or seen sizes, so
+ * What a provider can make us keep, so one broken or oversized answer cannot fill the cache. Each is far above the documented or seen sizes, so
  * only a broken or hostile answer meets them; past them an item is shortened, never refused.
  */
 export const LIMITS = {

@@ -4,20 +4,9 @@
  * options page sets.
  */
 
-import * as z from 'zod/mini';
-import { i18n } from '#i18n';
 import { DEFAULT_ROTATION_DAYS, type LastUses } from '../../shared/protocol';
 import type { MessageHandlers } from '../messages';
-import { rotationDaysSchema } from '../schemas/protocol';
-import { defineValidatedItem } from '../storage';
-import { usageItem } from './usage-record';
-
-export const rotationDaysItem = defineValidatedItem(
-  'local:rotationDays',
-  z.nullable(rotationDaysSchema),
-  null,
-  i18n.t('background.stored.rotation'),
-);
+import { rotationDaysItem, usageItem } from '../storage';
 
 export async function lastUses(): Promise<LastUses> {
   const [entries, days] = await Promise.all([usageItem.get(), rotationDaysItem.get()]);

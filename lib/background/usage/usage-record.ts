@@ -5,56 +5,13 @@
  * about 0.8 MB instead of 1.5), read back through the schema like every stored value.
  */
 
-import * as z from 'zod/mini';
-import { i18n } from '#i18n';
 import type { FillResult } from '../../shared/protocol';
 import { STUDIO_LABEL } from '../../shared/studio-label';
-import { type ChosenTrack, CLIP_CHOICES, ID_KINDS, PROVIDERS } from '../../shared/track';
+import type { ChosenTrack } from '../../shared/track';
 import type { MessageHandlers } from '../messages';
+import { type Entry, entrySchema, MAX_TEXT, MAX_USAGE_ENTRIES } from '../schemas/usage';
 import { createSerialQueue } from '../serial-queue';
-import { chosenItem, defineValidatedItem } from '../storage';
-
-export const MAX_USAGE_ENTRIES = 5000;
-const MAX_TEXT = 200;
-
-/** [at, provider, id, idKind, clip, title, artist, cleared, genre, range, rank, site, verified] */
-const entrySchema = z.tuple([
-  z.number(),
-  z.enum(PROVIDERS),
-  z.string().check(z.minLength(1), z.maxLength(MAX_TEXT)),
-  z.enum(ID_KINDS),
-  z.nullable(z.enum(CLIP_CHOICES)),
-  z.string().check(z.maxLength(MAX_TEXT)),
-  z.string().check(z.maxLength(MAX_TEXT)),
-  z.boolean(),
-  z.nullable(z.string().check(z.maxLength(40))),
-  z.nullable(z.string().check(z.maxLength(10))),
-  z.nullable(z.int()),
-  z.string().check(z.maxLength(MAX_TEXT)),
-  z.nullable(z.boolean()),
-]);
-type Entry = z.infer<typeof entrySchema>;
-
-/** One bad entry costs only itself. */
-function repairUsage(raw: unknown): { value: Entry[]; reset: string[] } | null {
-  if (!Array.isArray(raw)) return null;
-  const kept = raw.flatMap((entry) => {
-    const parsed = entrySchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
-  return {
-    value: kept.slice(-MAX_USAGE_ENTRIES),
-    reset: kept.length < raw.length ? [i18n.t('background.part.unreadableEntries')] : [],
-  };
-}
-
-export const usageItem = defineValidatedItem(
-  'local:usage',
-  z.array(entrySchema).check(z.maxLength(MAX_USAGE_ENTRIES)),
-  [],
-  i18n.t('background.stored.usage'),
-  { repair: repairUsage },
-);
+import { chosenItem, usageItem } from '../storage';
 
 const toRow = (entry: Entry) => {
   const [at, provider, id, idKind, clip, title, artist, cleared, genre, range, rank, site, verified] = entry;

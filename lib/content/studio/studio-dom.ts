@@ -29,11 +29,6 @@ export function editorOpen(doc: Document): boolean {
   return doc.querySelector(`${STUDIO.editorHeader}, ${STUDIO.editorModal}`) !== null;
 }
 
-/** The editor's Save: the inline editor's primary header button, or the legacy modal's. */
-export function editorSaveButton(doc: Document): HTMLElement | null {
-  return doc.querySelector<HTMLElement>(`${STUDIO.editorSave}, ${STUDIO.editorModalSave}`);
-}
-
 /** The open picker: the Sounds panel wins when both are somehow present. */
 export function openPicker(doc: Document): { kind: PickerKind; root: Element } | null {
   const panel = doc.querySelector(STUDIO.soundsPanel);
@@ -66,13 +61,6 @@ export function rowIcon(row: Element): 'add' | 'added' | 'loading' | null {
   if (icon === ROW_ICONS.added) return 'added';
   if (icon === ROW_ICONS.loading) return 'loading';
   return null;
-}
-
-/** The button a person presses on a row: "+" in the Sounds panel, "Use" in the photo picker. */
-export function rowButton(row: Element, kind: PickerKind): HTMLElement | null {
-  if (kind === 'sounds') return row.querySelector<HTMLElement>(STUDIO.rowAdd);
-  const buttons = Array.from(row.querySelectorAll<HTMLElement>('button'));
-  return buttons.find((button) => saysOneOf(button, STUDIO_WORDS.use)) ?? buttons.at(-1) ?? null;
 }
 
 export function selectedTab(root: Element): PanelTab | null {

@@ -113,7 +113,3 @@ export const STUDIO_COMPOSER_SELECTOR = [
 export function isStudioDocument(doc: Document): boolean {
   return /(^|\.)tiktok\.com$/.test(doc.location?.hostname ?? '');
 }
-
-export function hasStudioComposer(doc: Document): boolean {
-  return doc.querySelector(STUDIO_COMPOSER_SELECTOR) !== null;
-}

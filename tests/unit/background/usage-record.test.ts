@@ -8,14 +8,9 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { composerHandlers } from '@/lib/background/composer/relay';
 import type { MessageHandlers } from '@/lib/background/messages';
+import { MAX_USAGE_ENTRIES } from '@/lib/background/schemas/usage';
 import { chosenItem } from '@/lib/background/storage';
-import {
-  MAX_USAGE_ENTRIES,
-  readUsage,
-  recordFillResult,
-  recordUse,
-  usageHandlers,
-} from '@/lib/background/usage/usage-record';
+import { readUsage, recordFillResult, recordUse, usageHandlers } from '@/lib/background/usage/usage-record';
 import { toChosen } from '@/lib/shared/clips';
 import { CML_TRENDING_CLIP_ID, cmlTrack, layersClearedTrack } from '../../fixtures/tracks';
 
