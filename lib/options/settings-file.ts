@@ -22,8 +22,3 @@ export function parseImport(text: string): { data: Record<string, unknown> } | {
   }
   return { data: value as Record<string, unknown> };
 }
-
-/** Whether an export holds keys, so the page can warn before the file is saved somewhere shared. */
-export function exportHasKeys(data: Record<string, unknown>): boolean {
-  return typeof data.bundleSocialKey === 'string' || typeof data.layersKey === 'string';
-}

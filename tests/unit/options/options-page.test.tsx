@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../components/options/Options';
 import type { OptionsDeps } from '../../../lib/options/deps';
-import { exportFileName, exportHasKeys, parseImport } from '../../../lib/options/settings-file';
+import { exportFileName, parseImport } from '../../../lib/options/settings-file';
 import { siteOrigin } from '../../../lib/options/site-address';
 import type { MaskedSettings } from '../../../lib/shared/protocol';
 
@@ -128,7 +128,6 @@ describe('settings files', () => {
     expect(parseImport('{"defaultGenre":"ROCK"}')).toEqual({ data: { defaultGenre: 'ROCK' } });
     expect(parseImport('nope')).toHaveProperty('error');
     expect(parseImport('[1]')).toHaveProperty('error');
-    expect(exportHasKeys({ bundleSocialKey: 'x' })).toBe(true);
   });
 });
 
