@@ -7,7 +7,7 @@ import { expect, test } from './harness/fixtures';
 import { connectThroughOptions } from './harness/options';
 import { click, countOf, fieldValue, label, role, textOf, WAIT } from './harness/page';
 
-test('options: connect both providers, pick the team, save, and test both connections', async ({
+test('options: connect both providers, pick the team, save, and test both connections; no key lies readable in storage', async ({
   firefox,
   sim,
 }) => {
@@ -20,6 +20,18 @@ test('options: connect both providers, pick the team, save, and test both connec
     .toContain(`${DEMO_CREDENTIALS.bundleSocialKey.slice(0, 8)}…`);
   expect(await fieldValue(options, label('bundle.social API key'))).toBe('');
   expect(await textOf(options, 'body')).not.toContain(DEMO_CREDENTIALS.bundleSocialKey);
+
+  // Firefox has no access level for storage.local, so a content script can read all of it: the keys
+  // may sit there only sealed (their AES key lives in the extension's own IndexedDB).
+  const stored = await options.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return JSON.stringify([await api.storage.local.get(null), await api.storage.sync.get(null)]);
+  });
+  expect(stored).toContain('"secrets"');
+  for (const key of [DEMO_CREDENTIALS.bundleSocialKey, DEMO_CREDENTIALS.layersKey]) {
+    expect(stored).not.toContain(key);
+    expect(stored).not.toContain(key.slice(-12));
+  }
 
   sim.resetRequests();
   await click(options, role('button', 'Test connection to bundle.social'));
