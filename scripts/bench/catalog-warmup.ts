@@ -34,10 +34,13 @@ export async function readCache(
   page: Page,
 ): Promise<Omit<CacheInfo, 'allGenresAnswerTracks' | 'extraLists'>> {
   return page.evaluate(async () => {
-    const all = (await chrome.storage.local.get(null)) as Record<string, { tracks?: unknown[] }>;
-    const entries = Object.entries(all).filter(([key]) => key.startsWith('catalog:'));
+    const all = (await chrome.storage.local.get(null)) as Record<string, unknown>;
+    // Entries are stored as JSON text (objects by releases before that).
+    const entries = Object.entries(all)
+      .filter(([key]) => key.startsWith('catalog:'))
+      .map(([, value]) => (typeof value === 'string' ? JSON.parse(value) : value) as { tracks?: unknown[] });
     return {
-      cachedTracks: entries.reduce((sum, [, value]) => sum + (value.tracks?.length ?? 0), 0),
+      cachedTracks: entries.reduce((sum, value) => sum + (value.tracks?.length ?? 0), 0),
       entries: entries.length,
       storageBytes: await chrome.storage.local.getBytesInUse(null),
     };
