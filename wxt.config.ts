@@ -1,3 +1,4 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { LAYERS_MEDIA_HOST, TIKTOK_MEDIA_DOMAINS } from './lib/shared/media-url';
 
@@ -27,6 +28,27 @@ const MEDIA_SOURCES = [
 ].join(' ');
 const EXTENSION_PAGES_CSP = `script-src 'self'; object-src 'self'; img-src 'self' ${MEDIA_SOURCES}; media-src ${MEDIA_SOURCES};`;
 
+/**
+ * Pages that paint a copy of their last first screen (first-paint.js) start their app themselves,
+ * after the copy's frame (lib/popup/first-paint.ts `startApp`): Vite's module script becomes a
+ * preload the copy's script runs, so it is fetched and compiled as before but not evaluated before
+ * the copy is painted.
+ */
+const appStartedByFirstPaint: Plugin = {
+  name: 'cleartune:app-started-by-first-paint',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html) =>
+      html.includes('src="/first-paint.js"')
+        ? html.replace(
+            /<script type="module" crossorigin src="([^"]+)"><\/script>/,
+            '<link rel="modulepreload" crossorigin href="$1" data-app>',
+          )
+        : html,
+  },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // One message catalog per language (en is the source); built into _locales/<lang>/messages.json.
@@ -37,6 +59,7 @@ export default defineConfig({
   // Extension pages run only in browsers with native modulepreload: Vite's polyfill is dead weight.
   vite: () => ({
     define: { __CLEARTUNE_BENCH__: JSON.stringify(BENCH) },
+    plugins: [appStartedByFirstPaint],
     // CLEARTUNE_SOURCEMAP=1: source maps, to see which module a bundle's bytes come from.
     build: { modulePreload: { polyfill: false }, sourcemap: process.env.CLEARTUNE_SOURCEMAP === '1' },
   }),

@@ -5,8 +5,8 @@
  * release, first screen and defaults), and a damaged or hostile stored value can never add a
  * script, a handler or a foreign image.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
-import { paintFirstPaint, saveFirstPaint } from '../../../lib/popup/first-paint';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HIDDEN_START_MS, paintFirstPaint, saveFirstPaint, startApp } from '../../../lib/popup/first-paint';
 
 const NOW = 1_000_000_000;
 const KEY = 'cleartune:first-paint:popup';
@@ -189,5 +189,48 @@ describe('the first paint', () => {
     (shown.querySelector('.track-row p') as HTMLElement).textContent = 'x'.repeat(400_000);
     saveFirstPaint(store, 'popup', shown, EN);
     expect(paintFirstPaint(store, 'popup', document.createElement('div'), EN)).toBe(false);
+  });
+});
+
+describe('starting the app after the copy', () => {
+  const ENTRY = '/chunks/popup-abc.js';
+  const started = () =>
+    Array.from(
+      document.head.querySelectorAll<HTMLScriptElement>('script[type="module"]'),
+      (s) => new URL(s.src).pathname,
+    );
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
+    document.head.innerHTML = `<link rel="modulepreload" href="${ENTRY}" data-app>`;
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('starts the app at once when there is no copy to show', () => {
+    startApp(false);
+    expect(started()).toEqual([ENTRY]);
+  });
+
+  it('with a copy, starts the app only once the copy has had its frame, and only once', () => {
+    startApp(true);
+    expect(started()).toEqual([]);
+    vi.advanceTimersToNextFrame();
+    expect(started()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(started()).toEqual([ENTRY]);
+    vi.advanceTimersByTime(HIDDEN_START_MS);
+    expect(started()).toEqual([ENTRY]);
+  });
+
+  it('starts the app in a page the browser is not showing (no frames come)', () => {
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    startApp(true);
+    vi.advanceTimersByTime(HIDDEN_START_MS - 1);
+    expect(started()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(started()).toEqual([ENTRY]);
   });
 });
