@@ -3,6 +3,9 @@ import type { CatalogIndex, SortKey, TrackEntry } from './catalog-index';
 import { type Filters, inDurationRange } from './filters';
 import { matchesWords, queryWords } from './search';
 
+/** The key of the popup's map of last uses: one format for filling it and reading it. */
+export const usedKey = (provider: string, id: string) => `${provider}:${id}`;
+
 /** Which step emptied the list, so the empty state can name it (and offer to undo it). */
 export type EmptyReason =
   | 'catalog'
@@ -29,7 +32,7 @@ export function lastUseOf(entry: TrackEntry, uses: UseMap): LastUse | null {
   const { track } = entry;
   let last: LastUse | null = null;
   for (const id of [track.id, track.clips?.trending?.id, track.clips?.full?.id]) {
-    const use = id === undefined ? undefined : uses.get(`${track.provider}:${id}`);
+    const use = id === undefined ? undefined : uses.get(usedKey(track.provider, id));
     if (use && (!last || use.at > last.at)) last = use;
   }
   return last;

@@ -6,6 +6,7 @@ import type { ClipChoice } from '../shared/track';
 import type { TrackEntry } from './catalog-index';
 import type { FinderDeps } from './finder-deps';
 import { loadOnce } from './load-once';
+import { usedKey } from './results';
 import type { FinderStore } from './store';
 
 const UNDO_MS = 6000;
@@ -80,7 +81,7 @@ export function createTrackActions(store: FinderStore, deps: FinderDeps): TrackA
       const answer = await deps.send('getLastUses').catch(() => null);
       if (!answer) return;
       const uses = new Map(
-        answer.uses.map(([provider, id, at, site]) => [`${provider}:${id}`, { at, site }]),
+        answer.uses.map(([provider, id, at, site]) => [usedKey(provider, id), { at, site }]),
       );
       store.setState({ uses, rotationDays: answer.days });
     },
