@@ -39,13 +39,16 @@ const appStartedByFirstPaint: Plugin = {
   apply: 'build',
   transformIndexHtml: {
     order: 'post',
-    handler: (html) =>
-      html.includes('src="/first-paint.js"')
-        ? html.replace(
-            /<script type="module" crossorigin src="([^"]+)"><\/script>/,
-            '<link rel="modulepreload" crossorigin href="$1" data-app>',
-          )
-        : html,
+    handler(html, { path }) {
+      if (!html.includes('src="/first-paint.js"')) return html;
+      const preloaded = html.replace(
+        /<script type="module" crossorigin src="([^"]+)"><\/script>/,
+        '<link rel="modulepreload" crossorigin href="$1" data-app>',
+      );
+      // Without it the page would still work, its app starting before the copy's frame: fail loudly.
+      if (preloaded === html) throw new Error(`${path}: no module script to hand to first-paint.js`);
+      return preloaded;
+    },
   },
 };
 
