@@ -97,7 +97,8 @@ test('connect, find a rising Dance Pop track, preview it, use it and copy its id
   await expect
     .poll(() => popup.getByTestId('preview-audio').evaluate((audio: HTMLAudioElement) => !audio.paused))
     .toBe(true);
-  expect(media.audio).toContain(expectedPreview);
+  // \`paused\` turns false when play() is called, which can be before the request reaches the route.
+  await expect.poll(() => media.audio).toContain(expectedPreview);
   await preview.click();
   await expect(preview).toHaveAttribute('aria-pressed', 'false');
 
