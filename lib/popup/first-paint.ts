@@ -214,11 +214,13 @@ export const HIDDEN_START_MS = 100;
  */
 export function startApp(painted: boolean): void {
   const entry = document.querySelector<HTMLLinkElement>(APP_ENTRY_SELECTOR);
+  // None in `wxt dev`, which keeps the page's own module script.
+  if (!entry) return;
   let start = () => {
     start = () => undefined;
     const script = document.createElement('script');
     script.type = 'module';
-    script.src = entry?.href ?? '';
+    script.src = entry.href;
     document.head.append(script);
   };
   if (painted) {

@@ -225,6 +225,14 @@ describe('starting the app after the copy', () => {
     expect(started()).toEqual([ENTRY]);
   });
 
+  it('adds nothing to a page that kept its own module script (wxt dev)', () => {
+    document.head.innerHTML = '';
+    startApp(false);
+    startApp(true);
+    vi.advanceTimersByTime(HIDDEN_START_MS);
+    expect(document.head.querySelectorAll('script')).toHaveLength(0);
+  });
+
   it('starts the app in a page the browser is not showing (no frames come)', () => {
     vi.stubGlobal('requestAnimationFrame', () => 0);
     startApp(true);
